@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from netzlotse.core.views import healthz
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="directory:search", permanent=False)),
+    path("healthz", healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("konto/", include("netzlotse.accounts.urls")),
+    path("netzwerk/", include("netzlotse.network.urls")),
+    path("", include("netzlotse.directory.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,22 @@
+import os
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls the
+# tests make around it are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _fast_tests(settings):
+    # Argon2 is slow on purpose; tests that create users use a fast hasher.
+    # test_security checks that the real settings hash with Argon2.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.LANGUAGE_CODE = "de"
+
+
+@pytest.fixture
+def world(db):
+    from netzlotse.core.testing import World
+
+    return World()

@@ -1,0 +1,66 @@
+"""The one role table: who may do what.
+
+Every permission check in views, templates and the API asks `can(user, perm)`
+or one of the scope helpers below; nothing else decides what a role may do.
+Scopes (which organisation's offers, which network) come from memberships.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", _("Administration")
+    COORDINATOR = "coordinator", _("Netzwerkkoordination")
+    PROVIDER = "provider", _("Trägermitarbeit")
+    COUNSELLOR = "counsellor", _("Beratung / Fallmanagement")
+    FUNDER = "funder", _("Programmsteuerung / Fördermittelgeber")
+
+
+# Permission names used across the project.
+VIEW_DASHBOARD = "view_dashboard"  # aggregates: counts per phase, stale and ending offers
+VIEW_INTERNAL_OFFERS = "view_internal_offers"  # drafts and archived offers within scope
+EDIT_OWN_OFFERS = "edit_own_offers"  # offers of the user's own organisations
+EDIT_NETWORK_OFFERS = "edit_network_offers"  # every offer in the coordinated networks
+EDIT_ALL_OFFERS = "edit_all_offers"
+EDIT_NETWORK = "edit_network"  # organisations, projects, networks, cooperations
+EDIT_CHAINS = "edit_chains"
+IMPORT_DATA = "import_data"
+EXPORT_DATA = "export_data"
+
+PERMISSIONS: dict[str, set[str]] = {
+    Role.ADMIN: {VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, EDIT_NETWORK_OFFERS, EDIT_ALL_OFFERS,
+                 EDIT_NETWORK, EDIT_CHAINS, IMPORT_DATA, EXPORT_DATA},
+    Role.COORDINATOR: {VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, EDIT_NETWORK_OFFERS, EDIT_NETWORK,
+                       EDIT_CHAINS, IMPORT_DATA, EXPORT_DATA},
+    Role.PROVIDER: {VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, EXPORT_DATA},
+    Role.COUNSELLOR: {VIEW_DASHBOARD, EXPORT_DATA},
+    # Funders read aggregates only; they never edit and never see a person.
+    Role.FUNDER: {VIEW_DASHBOARD, EXPORT_DATA},
+}
+
+
+def roles_of(user) -> set[str]:
+    if not user.is_authenticated:
+        return set()
+    cached = getattr(user, "_netzlotse_roles", None)
+    if cached is None:
+        cached = set(user.memberships.values_list("role", flat=True))
+        if user.is_superuser:
+            cached.add(Role.ADMIN)
+        user._netzlotse_roles = cached
+    return cached
+
+
+def can(user, perm: str) -> bool:
+    return any(perm in PERMISSIONS.get(role, set()) for role in roles_of(user))
+
+
+def organization_ids(user, *roles) -> set[int]:
+    """The organisations the user belongs to (optionally only through the given roles)."""
+    if not user.is_authenticated:
+        return set()
+    memberships = user.memberships.all()
+    if roles:
+        memberships = memberships.filter(role__in=roles)
+    return set(memberships.values_list("organization_id", flat=True))

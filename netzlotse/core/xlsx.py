@@ -1,0 +1,45 @@
+"""Spreadsheet output that is safe to open in Excel."""
+
+from io import BytesIO
+
+from django.http import HttpResponse
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+
+# A cell starting with one of these is run as a formula by spreadsheet programs
+# (CSV/formula injection, e.g. "=cmd|' /C calc'!A0").
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """Text that a spreadsheet would treat as a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def workbook_bytes(sheets: dict[str, tuple[list[str], list[list]]]) -> bytes:
+    book = Workbook(write_only=True)
+    for title, (headers, rows) in sheets.items():
+        sheet = book.create_sheet(title=title[:31])
+        widths = [len(str(h)) for h in headers]
+        for row in rows:
+            for i, value in enumerate(row[: len(widths)]):
+                widths[i] = min(60, max(widths[i], len(str(value or ""))))
+        for i, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(i)].width = width + 2
+        sheet.append([str(h) for h in headers])
+        for row in rows:
+            sheet.append([neutralise(v) for v in row])
+    buffer = BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def xlsx_response(filename: str, sheets) -> HttpResponse:
+    response = HttpResponse(
+        workbook_bytes(sheets),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -1,0 +1,115 @@
+"""Reading an uploaded spreadsheet into rows, with clear messages for files that cannot be read."""
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+
+from .columns import SHEET_LOCATIONS, SHEET_OFFERS, SHEET_ORGS, SHEETS
+
+MAX_ROWS = 200_000
+
+
+class UnreadableFile(Exception):
+    """The file as a whole cannot be imported; the message says why, in the user's language."""
+
+
+@dataclass
+class Sheet:
+    name: str
+    headers: list[str]
+    rows: list[tuple[int, dict]] = field(default_factory=list)  # (row number as shown in Excel, values)
+
+
+def read_upload(filename: str, content: bytes) -> dict[str, Sheet]:
+    if len(content) > settings.IMPORT_MAX_BYTES:
+        raise UnreadableFile(_("Die Datei ist größer als %(mb)d MB.") % {"mb": settings.IMPORT_MAX_BYTES // 2**20})
+    if not content:
+        raise UnreadableFile(_("Die Datei ist leer."))
+    if content[:4] == b"PK\x03\x04" or filename.lower().endswith(".xlsx"):
+        sheets = _read_xlsx(content)
+    elif filename.lower().endswith(".csv") or filename.lower().endswith(".txt"):
+        sheets = _read_csv(content)
+    else:
+        raise UnreadableFile(_("Bitte laden Sie eine Excel-Datei (.xlsx) oder eine CSV-Datei (.csv) hoch."))
+    if not sheets:
+        raise UnreadableFile(_("Die Datei enthält kein Tabellenblatt „%(orgs)s“ oder „%(offers)s“.")
+                             % {"orgs": SHEET_ORGS, "offers": SHEET_OFFERS})
+    return sheets
+
+
+def _clean_header(value) -> str:
+    return str(value).strip() if value is not None else ""
+
+
+def _to_sheet(name: str, rows_iter) -> Sheet:
+    try:
+        header_row = next(rows_iter)
+    except StopIteration:
+        raise UnreadableFile(_("Das Tabellenblatt „%(sheet)s“ ist leer.") % {"sheet": name}) from None
+    headers = [_clean_header(h) for h in header_row]
+    while headers and not headers[-1]:
+        headers.pop()
+    sheet = Sheet(name=name, headers=headers)
+    for number, values in enumerate(rows_iter, start=2):
+        if number > MAX_ROWS:
+            raise UnreadableFile(_("Mehr als %(n)d Zeilen in „%(sheet)s“.") % {"n": MAX_ROWS, "sheet": name})
+        values = list(values)
+        if not any(v not in (None, "") and str(v).strip() for v in values):
+            continue  # blank lines are common at the end of spreadsheets
+        extra = [v for v in values[len(headers):] if v not in (None, "")]
+        row = {h: (values[i] if i < len(values) else None) for i, h in enumerate(headers) if h}
+        if extra:
+            row["__extra__"] = extra
+        sheet.rows.append((number, row))
+    return sheet
+
+
+def _read_xlsx(content: bytes) -> dict[str, Sheet]:
+    try:
+        book = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError):
+        raise UnreadableFile(_("Die Datei ist keine lesbare Excel-Datei (.xlsx).")) from None
+    try:
+        return {name: _to_sheet(name, book[name].iter_rows(values_only=True))
+                for name in SHEETS if name in book.sheetnames}
+    except UnreadableFile:
+        raise
+    except Exception:  # openpyxl raises many kinds of errors on damaged parts of a workbook
+        raise UnreadableFile(_("Die Excel-Datei ist beschädigt und kann nicht gelesen werden.")) from None
+    finally:
+        book.close()
+
+
+def _read_csv(content: bytes) -> dict[str, Sheet]:
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UnreadableFile(_("Die CSV-Datei ist nicht UTF-8-kodiert. Bitte speichern Sie sie in Excel als "
+                               "„CSV UTF-8 (durch Trennzeichen getrennt)“.")) from None
+    if "\x00" in text:
+        raise UnreadableFile(_("Die CSV-Datei enthält ungültige Zeichen (Nullbytes)."))
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
+    try:
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error as exc:
+        raise UnreadableFile(_("Die CSV-Datei ist fehlerhaft: %(error)s") % {"error": exc}) from None
+    if not rows:
+        raise UnreadableFile(_("Die Datei ist leer."))
+    headers = {_clean_header(h) for h in rows[0]}
+    if "Angebots-ID" in headers:
+        name = SHEET_LOCATIONS
+    elif "Titel (de)" in headers:
+        name = SHEET_OFFERS
+    elif "Name" in headers and "Art" in headers:
+        name = SHEET_ORGS
+    else:
+        raise UnreadableFile(_("Die CSV-Datei hat weder die Spalten eines Angebots-Imports („Titel (de)“) noch "
+                               "die eines Organisations-Imports („Name“, „Art“). Laden Sie die Vorlage herunter."))
+    return {name: _to_sheet(name, iter(rows))}

@@ -1,0 +1,145 @@
+"""Writing a checked import plan: everything in bulk, in the caller's transaction.
+
+Rows are matched by their stable external id, so importing the same file again
+updates the same records instead of duplicating them.
+"""
+
+from django.utils import timezone
+
+from netzlotse.network.models import Network, NetworkMembership, Organization
+
+from ..models import Location, MobileDate, Offer, OfferChange, OpeningHours
+from .columns import ORG_COLUMNS, SHEET_LOCATIONS, SHEET_OFFERS, SHEET_ORGS
+from .validate import ImportPlan
+
+BATCH = 2000
+ORG_SCALARS = [c.key for c in ORG_COLUMNS if c.kind not in ("ags", "ref") and c.key != "external_id"]
+OFFER_M2M = ["phases", "fields_of_action", "target_groups", "residence_statuses", "regions", "delivery_modes",
+             "languages"]
+
+
+def _replace_m2m(model, field_name: str, owners: dict, wanted: dict) -> None:
+    """Set an M2M relation for many owners with one delete and bulk inserts."""
+    through = model._meta.get_field(field_name).remote_field.through
+    own_col = f"{model._meta.model_name}_id"
+    other_col = next(f.attname for f in through._meta.concrete_fields
+                     if f.attname not in ("id", own_col))
+    through.objects.filter(**{f"{own_col}__in": [o.pk for o in owners.values()]}).delete()
+    through.objects.bulk_create(
+        [through(**{own_col: owners[key].pk, other_col: target.pk})
+         for key, targets in wanted.items() for target in {t.pk: t for t in targets}.values()],
+        batch_size=BATCH,
+    )
+
+
+def _write_organizations(plan: ImportPlan, by_network: Network | None) -> dict[str, Organization]:
+    rows = plan.rows.get(SHEET_ORGS, [])
+    orgs = dict(plan.lookups.orgs)
+    if not rows:
+        return orgs
+    new, changed = [], []
+    for r in rows:
+        v = r.values
+        org = orgs.get(v["external_id"]) or Organization(external_id=v["external_id"])
+        for key in ORG_SCALARS:
+            setattr(org, key, v[key])
+        (changed if org.pk else new).append(org)
+        orgs[v["external_id"]] = org
+    # SQLite and PostgreSQL both return primary keys from bulk_create.
+    Organization.objects.bulk_create(new, batch_size=BATCH)
+    Organization.objects.bulk_update(changed, ORG_SCALARS, batch_size=BATCH)
+    for r in rows:
+        org = orgs[r.values["external_id"]]
+        org.parent = orgs.get(r.values["parent"]) if r.values["parent"] else None
+    Organization.objects.bulk_update([orgs[r.values["external_id"]] for r in rows], ["parent"], batch_size=BATCH)
+    _replace_m2m(Organization, "regions", {r.values["external_id"]: orgs[r.values["external_id"]] for r in rows},
+                 {r.values["external_id"]: r.values["regions"] for r in rows})
+    if by_network is not None:
+        # A coordinator's new organisations join the coordinated network, so its offers stay in their scope.
+        NetworkMembership.objects.bulk_create(
+            [NetworkMembership(network=by_network, organization=org,
+                               role=NetworkMembership.Role.COOPERATION_PARTNER) for org in new],
+            ignore_conflicts=True)
+    return orgs
+
+
+def _offer_values(offer: Offer) -> dict:
+    from ..services import UNTRACKED, _display
+
+    values = {f.name: _display(offer, f) for f in Offer._meta.concrete_fields if f.name not in UNTRACKED}
+    for name in OFFER_M2M:
+        values[name] = ", ".join(sorted(str(o) for o in getattr(offer, name).all()))
+    return values
+
+
+def _write_offers(plan: ImportPlan, orgs: dict, by) -> dict[str, Offer]:
+    rows = plan.rows.get(SHEET_OFFERS, [])
+    if not rows:
+        return {}
+    ids = [r.values["external_id"] for r in rows]
+    existing = {o.external_id: o for o in Offer.objects.filter(external_id__in=ids).prefetch_related(*OFFER_M2M)}
+    before = {key: _offer_values(o) for key, o in existing.items()}
+    scalars = [f.name for f in Offer._meta.concrete_fields
+               if f.name not in ("id", "uuid", "created_at", "updated_at", "archived_on", "search_text")]
+    offers, new = {}, []
+    today, now = timezone.localdate(), timezone.now()
+    for r in rows:
+        v = r.values
+        offer = existing.get(v["external_id"]) or Offer(external_id=v["external_id"])
+        for column_key, value in v.items():
+            if column_key in ("provider", "project", *OFFER_M2M):
+                continue
+            setattr(offer, column_key, value)
+        offer.provider = orgs[v["provider"]]
+        offer.project = plan.lookups.projects.get(v["project"]) if v["project"] else None
+        offer.status = v["status"] or Offer.Status.DRAFT
+        offer.labour_market_access = v["labour_market_access"] or ""
+        offer.archived_on = (offer.archived_on or today) if offer.status == Offer.Status.ARCHIVED else None
+        offer.search_text = offer.build_search_text(offer.provider.name)
+        offer.updated_at = now
+        offers[v["external_id"]] = offer
+        if offer.pk is None:
+            new.append(offer)
+    Offer.objects.bulk_create(new, batch_size=BATCH)
+    Offer.objects.bulk_update([o for o in offers.values() if o.external_id in existing],
+                              [*scalars, "archived_on", "search_text", "updated_at"], batch_size=500)
+    for name in OFFER_M2M:
+        _replace_m2m(Offer, name, offers, {r.values["external_id"]: r.values[name] for r in rows})
+    # History: one entry per new offer, and one per existing offer whose values changed.
+    after_source = Offer.objects.filter(pk__in=[o.pk for o in existing.values()]).prefetch_related(*OFFER_M2M)
+    changes = []
+    for offer in after_source:
+        diff = {k: [before[offer.external_id].get(k, ""), val] for k, val in _offer_values(offer).items()
+                if before[offer.external_id].get(k, "") != val and k != "updated_at"}
+        if diff:
+            changes.append(OfferChange(offer=offer, changed_by=by, action=OfferChange.Action.IMPORTED, changes=diff))
+    changes += [OfferChange(offer=o, changed_by=by, action=OfferChange.Action.IMPORTED) for o in new]
+    OfferChange.objects.bulk_create(changes, batch_size=BATCH)
+    return offers
+
+
+def _write_locations(plan: ImportPlan, offers: dict) -> None:
+    rows = plan.rows.get(SHEET_LOCATIONS, [])
+    if not rows:
+        return
+    missing = {r.values["offer"] for r in rows} - offers.keys()
+    offers = {**offers, **{o.external_id: o for o in Offer.objects.filter(external_id__in=missing)}}
+    Location.objects.filter(offer__in=[offers[r.values["offer"]].pk for r in rows]).delete()
+    locations = [Location(offer=offers[r.values["offer"]], kind=r.values["kind"], name=r.values["name"],
+                          street=r.values["street"], postcode=r.values["postcode"], city=r.values["city"],
+                          district=r.values["district"]) for r in rows]
+    Location.objects.bulk_create(locations, batch_size=BATCH)
+    OpeningHours.objects.bulk_create(
+        [OpeningHours(location=loc, weekday=d, opens=o, closes=c)
+         for loc, r in zip(locations, rows, strict=True) for d, o, c in r.values["hours"]], batch_size=BATCH)
+    MobileDate.objects.bulk_create(
+        [MobileDate(location=loc, date=d, starts=s, ends=e)
+         for loc, r in zip(locations, rows, strict=True) for d, s, e in r.values["dates"]], batch_size=BATCH)
+
+
+def write_plan(plan: ImportPlan, *, by=None, network: Network | None = None) -> dict[str, int]:
+    assert plan.is_valid, "only a plan without errors may be written"
+    orgs = _write_organizations(plan, network)
+    offers = _write_offers(plan, orgs, by)
+    _write_locations(plan, offers)
+    return {sheet: len(rows) for sheet, rows in plan.rows.items()}

@@ -1,0 +1,15 @@
+from django.core.management.base import BaseCommand
+
+from netzlotse.accounts.demo import DEMO_PASSWORD, DEMO_USERS
+from netzlotse.directory.demo import load_demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo network and offers (safe to run again) and print the demo logins."
+
+    def handle(self, *args, **options):
+        counts = load_demo()
+        self.stdout.write(f"Demo geladen: {counts['organizations']} Organisationen, {counts['offers']} Angebote.")
+        self.stdout.write(f"Demo-Zugänge (Passwort für alle: {DEMO_PASSWORD}):")
+        for username, _role, _org, description in DEMO_USERS:
+            self.stdout.write(f"  {username:<14} {description}")

@@ -1,0 +1,171 @@
+"""Workflows on offers. Views, the API, commands and tests all call these functions.
+
+Each write records who changed what in the offer's history (OfferChange).
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, time
+from decimal import Decimal
+
+from django.db import models, transaction
+from django.utils import timezone
+
+from netzlotse.network.models import Region
+
+from .models import Location, MobileDate, Offer, OfferChange, OpeningHours
+from .schedules import format_mobile_dates, format_opening_hours
+
+# Bookkeeping fields that are not part of what a user edits.
+UNTRACKED = {"id", "uuid", "search_text", "created_at", "updated_at"}
+
+
+@dataclass
+class LocationData:
+    city: str
+    district: Region
+    kind: str = Location.Kind.OFFICE
+    name: str = ""
+    street: str = ""
+    postcode: str = ""
+    accessibility_note: str = ""
+    hours: list[tuple[int, time, time]] = field(default_factory=list)
+    dates: list[tuple[date, time, time]] = field(default_factory=list)
+
+
+def _display(offer, model_field) -> str:
+    value = getattr(offer, model_field.name)
+    if value is None or value == "":
+        return ""
+    if model_field.choices:
+        return str(getattr(offer, f"get_{model_field.name}_display")())
+    if isinstance(value, (int, float, Decimal)) and isinstance(model_field, models.DecimalField):
+        # 0 in memory and 0.00 from the database are the same amount.
+        return f"{Decimal(value):.2f}"
+    return str(value)
+
+
+def offer_snapshot(offer: Offer) -> dict[str, str]:
+    """Every user-editable value of the offer as text, for history diffs."""
+    values = {f.name: _display(offer, f) for f in Offer._meta.concrete_fields if f.name not in UNTRACKED}
+    for m2m in Offer._meta.many_to_many:
+        values[m2m.name] = ", ".join(sorted(str(obj) for obj in getattr(offer, m2m.name).all()))
+    values["locations"] = " | ".join(
+        " ".join(filter(None, [loc.get_kind_display() + ":", loc.name, loc.address_line,
+                               format_opening_hours(loc.opening_hours.all()),
+                               format_mobile_dates(loc.mobile_dates.all())]))
+        for loc in offer.locations.all()
+    )
+    return values
+
+
+def _diff(before: dict, after: dict) -> dict[str, list[str]]:
+    return {key: [before.get(key, ""), value] for key, value in after.items() if before.get(key, "") != value}
+
+
+def replace_locations(offer: Offer, locations: list[LocationData]) -> None:
+    offer.locations.all().delete()
+    for data in locations:
+        location = Location.objects.create(
+            offer=offer, kind=data.kind, name=data.name, street=data.street, postcode=data.postcode,
+            city=data.city, district=data.district, accessibility_note=data.accessibility_note,
+        )
+        OpeningHours.objects.bulk_create(
+            OpeningHours(location=location, weekday=d, opens=o, closes=c) for d, o, c in data.hours)
+        MobileDate.objects.bulk_create(
+            MobileDate(location=location, date=d, starts=s, ends=e) for d, s, e in data.dates)
+
+
+@transaction.atomic
+def offer_save(*, offer: Offer, m2m: dict, by, locations: list[LocationData] | None = None) -> Offer:
+    """Create or update an offer with its relations, and record the change in its history."""
+    creating = offer.pk is None
+    before = {} if creating else offer_snapshot(Offer.objects.get(pk=offer.pk))
+    if offer.status == Offer.Status.ARCHIVED:
+        offer.archived_on = offer.archived_on or timezone.localdate()
+    else:
+        offer.archived_on = None
+    offer.search_text = offer.build_search_text(offer.provider.name)
+    offer.save()
+    for name, values in m2m.items():
+        getattr(offer, name).set(values)
+    if locations is not None:
+        replace_locations(offer, locations)
+    changes = _diff(before, offer_snapshot(offer))
+    if creating or changes:
+        OfferChange.objects.create(offer=offer, changed_by=by, changes=changes,
+                                   action=OfferChange.Action.CREATED if creating else OfferChange.Action.CHANGED)
+    return offer
+
+
+@transaction.atomic
+def offer_verify(*, offer: Offer, by) -> Offer:
+    """Confirm that the offer is still accurate (one click from the freshness list)."""
+    today = timezone.localdate()
+    old = offer.last_verified
+    offer.last_verified = today
+    offer.save(update_fields=["last_verified", "updated_at"])
+    OfferChange.objects.create(offer=offer, changed_by=by, action=OfferChange.Action.VERIFIED,
+                               changes={"last_verified": [str(old or ""), str(today)]})
+    return offer
+
+
+@transaction.atomic
+def offer_archive(*, offer: Offer, by) -> Offer:
+    if offer.status == Offer.Status.ARCHIVED:
+        return offer
+    old_status = offer.get_status_display()
+    offer.status = Offer.Status.ARCHIVED
+    offer.archived_on = timezone.localdate()
+    offer.save(update_fields=["status", "archived_on", "updated_at"])
+    OfferChange.objects.create(offer=offer, changed_by=by, action=OfferChange.Action.ARCHIVED,
+                               changes={"status": [str(old_status), str(offer.get_status_display())]})
+    return offer
+
+
+@transaction.atomic
+def chain_save(*, chain, phases: list[dict]) -> None:
+    """Save a chain and its ordered phases: rename and reorder by code, add new ones, drop removed ones.
+
+    `phases` is the wanted order of {"code", "name_de", "name_en"}. A phase that
+    still has offers cannot be removed (the caller validates that first).
+    """
+    from .models import Phase
+
+    chain.save()
+    wanted = {p["code"]: p for p in phases}
+    chain.phases.exclude(code__in=wanted).delete()
+    # Move existing positions out of the way so the unique (chain, position) holds throughout.
+    for phase in chain.phases.all():
+        phase.position += 1000
+        phase.save(update_fields=["position"])
+    for position, data in enumerate(phases, start=1):
+        Phase.objects.update_or_create(chain=chain, code=data["code"], defaults={
+            "position": position, "name_de": data["name_de"], "name_en": data.get("name_en", "")})
+
+
+def offers_import(*, filename: str, content: bytes, by=None, dry_run: bool = False):
+    """Check an uploaded organisations/offers file and, if every row is valid and not a dry run, write it.
+
+    Returns the checked plan. Nothing is written unless every row is valid; then
+    all rows are written in one transaction.
+    """
+    from netzlotse.accounts import roles
+    from netzlotse.network.models import Network, Organization
+
+    from .imports.reader import UnreadableFile, read_upload
+    from .imports.validate import ImportPlan, check_sheets
+    from .imports.writer import write_plan
+
+    scope = network = None
+    if by is not None and not roles.can(by, roles.EDIT_ALL_OFFERS):
+        scope = set(Organization.objects.managed_by(by).values_list("pk", flat=True))
+        network = Network.objects.coordinated_by(roles.organization_ids(by, roles.Role.COORDINATOR)).first()
+    try:
+        plan = check_sheets(read_upload(filename, content), user_scope=scope)
+    except UnreadableFile as exc:
+        return ImportPlan(file_errors=[str(exc)])
+    if plan.is_valid and not dry_run:
+        with transaction.atomic():
+            write_plan(plan, by=by, network=network)
+        plan.written = True
+    return plan

@@ -1,0 +1,36 @@
+"""Pages anyone may see: the directory search, an offer's detail page, sources."""
+
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from netzlotse.core.paging import paginate
+
+from ..filters import OfferFilterForm
+from ..models import Offer
+
+
+def get_offer_for_user(user, pk) -> Offer:
+    """An offer the user may see, else 404 (drafts of other organisations do not exist for them)."""
+    return get_object_or_404(Offer.objects.visible_to(user).select_related("provider", "project"), pk=pk)
+
+
+@require_GET
+def search(request):
+    form = OfferFilterForm(request.GET)
+    form.is_valid()
+    page = paginate(request, form.results())
+    template = "directory/search.html#results" if request.htmx else "directory/search.html"
+    return render(request, template, {"form": form, "page": page})
+
+
+@require_GET
+def detail(request, pk):
+    offer = get_offer_for_user(request.user, pk)
+    locations = offer.locations.select_related("district").prefetch_related("opening_hours", "mobile_dates")
+    can_edit = Offer.objects.editable_by(request.user).filter(pk=offer.pk).exists()
+    return render(request, "directory/detail.html", {"offer": offer, "locations": locations, "can_edit": can_edit})
+
+
+@require_GET
+def about(request):
+    return render(request, "directory/about.html")

@@ -1,0 +1,61 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from netzlotse.core.forms import KernModelForm
+
+from .models import Cooperation, Network, NetworkMembership, Organization, Project, Region
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class OrganizationForm(KernModelForm):
+    class Meta:
+        model = Organization
+        fields = ["name", "kind", "parent", "regions", "description", "email", "phone", "website", "street",
+                  "postcode", "city", "external_id"]
+        widgets = {"regions": forms.SelectMultiple(attrs={"size": 8})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["regions"].queryset = Region.objects.exclude(level=Region.Level.MUNICIPALITY).order_by(
+            "level", "name")
+        self.fields["parent"].queryset = Organization.objects.exclude(pk=self.instance.pk)
+
+
+class ProjectForm(KernModelForm):
+    class Meta:
+        model = Project
+        fields = ["name", "description", "programme", "network", "lead", "partners", "funding_starts_on",
+                  "funding_ends_on", "funding_region", "planned_participants", "planned_slots"]
+        widgets = {"funding_starts_on": DATE, "funding_ends_on": DATE,
+                   "partners": forms.SelectMultiple(attrs={"size": 8})}
+
+
+class NetworkForm(KernModelForm):
+    class Meta:
+        model = Network
+        fields = ["name", "description", "coordinator", "regions"]
+        widgets = {"regions": forms.SelectMultiple(attrs={"size": 8})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["regions"].queryset = Region.objects.exclude(level=Region.Level.MUNICIPALITY).order_by(
+            "level", "name")
+
+
+class MembershipForm(KernModelForm):
+    class Meta:
+        model = NetworkMembership
+        fields = ["organization", "role"]
+
+
+MembershipFormSet = forms.inlineformset_factory(Network, NetworkMembership, form=MembershipForm, extra=2,
+                                                can_delete=True)
+
+
+class CooperationForm(KernModelForm):
+    class Meta:
+        model = Cooperation
+        fields = ["source", "kind", "target", "network", "since", "until", "note"]
+        widgets = {"since": DATE, "until": DATE, "note": forms.Textarea(attrs={"rows": 3})}
+        labels = {"source": _("Von Organisation"), "target": _("Zu Organisation")}

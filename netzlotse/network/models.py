@@ -1,0 +1,317 @@
+"""The network layer: regions, organisations, networks, programmes, projects, cooperations."""
+
+import uuid
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class RegionQuerySet(models.QuerySet):
+    def districts(self):
+        return self.filter(level=Region.Level.DISTRICT)
+
+    def states(self):
+        return self.filter(level=Region.Level.STATE)
+
+
+class Region(models.Model):
+    """A state, district (Kreis) or municipality, keyed by its official AGS."""
+
+    class Level(models.TextChoices):
+        STATE = "state", _("Bundesland")
+        DISTRICT = "district", _("Kreis")
+        MUNICIPALITY = "municipality", _("Gemeinde")
+
+    ags = models.CharField(_("Amtlicher Gemeindeschlüssel"), max_length=12, unique=True)
+    name = models.CharField(_("Name"), max_length=200)
+    level = models.CharField(_("Ebene"), max_length=20, choices=Level.choices, db_index=True)
+    kind = models.CharField(_("Typ"), max_length=60, blank=True, help_text=_("z. B. Landkreis, Kreisfreie Stadt"))
+    nuts3 = models.CharField("NUTS 3", max_length=5, blank=True)
+    population = models.PositiveIntegerField(_("Bevölkerung"), null=True, blank=True)
+    area_km2 = models.DecimalField(_("Fläche (km²)"), max_digits=10, decimal_places=2, null=True, blank=True)
+    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children",
+                               verbose_name=_("übergeordnete Region"))
+
+    objects = RegionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["ags"]
+        verbose_name = _("Region")
+        verbose_name_plural = _("Regionen")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def short_name(self):
+        """The district name without the official suffix ("Dresden, Stadt" → "Dresden")."""
+        return self.name.split(",")[0]
+
+
+class RegionGroup(models.Model):
+    """A custom set of regions, e.g. a project's funding region (Förderregion)."""
+
+    name = models.CharField(_("Name"), max_length=200)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    regions = models.ManyToManyField(Region, related_name="groups", verbose_name=_("Regionen"))
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Regionsgruppe")
+        verbose_name_plural = _("Regionsgruppen")
+
+    def __str__(self):
+        return self.name
+
+
+class OrganizationQuerySet(models.QuerySet):
+    def search(self, text):
+        return self.filter(name__icontains=text) if text else self
+
+    def managed_by(self, user):
+        """The organisations whose data and offers the user manages (the one scope rule).
+
+        Provider staff: their own organisations. Coordinators: their own organisations,
+        plus every member of the networks they coordinate. Administrators: all.
+        """
+        from netzlotse.accounts import roles
+
+        if roles.can(user, roles.EDIT_ALL_OFFERS):
+            return self.all()
+        condition = Q(pk__in=[])
+        if roles.can(user, roles.EDIT_OWN_OFFERS):
+            condition |= Q(pk__in=roles.organization_ids(user, roles.Role.PROVIDER, roles.Role.COORDINATOR))
+        if roles.can(user, roles.EDIT_NETWORK_OFFERS):
+            networks = Network.objects.coordinated_by(roles.organization_ids(user, roles.Role.COORDINATOR))
+            condition |= Q(network_memberships__network__in=networks) | Q(coordinated_networks__in=networks)
+        return self.filter(pk__in=Organization.objects.filter(condition).values("pk"))
+
+
+class Organization(models.Model):
+    """A provider (Träger), Jobcenter, authority or any other actor in a network."""
+
+    class Kind(models.TextChoices):
+        PROVIDER = "provider", _("Bildungs- oder Beratungsträger")
+        JOBCENTER = "jobcenter", _("Jobcenter")
+        EMPLOYMENT_AGENCY = "employment_agency", _("Agentur für Arbeit")
+        AUTHORITY = "authority", _("Behörde / Kommune")
+        CHAMBER = "chamber", _("Kammer")
+        WELFARE = "welfare", _("Wohlfahrtsverband")
+        MIGRANT_ORGANISATION = "migrant_org", _("Migrantenorganisation")
+        EMPLOYER = "employer", _("Arbeitgeber / Unternehmen")
+        COUNSELLING = "counselling", _("Beratungsstelle")
+        MINISTRY = "ministry", _("Ministerium / Fördermittelgeber")
+        UNION = "union", _("Gewerkschaft")
+        RESEARCH = "research", _("Wissenschaft / Begleitung")
+        OTHER = "other", _("Sonstige")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    external_id = models.CharField(_("Externe ID"), max_length=100, unique=True, null=True, blank=True,
+                                   help_text=_("Stabile Kennung für Importe"))
+    name = models.CharField(_("Name"), max_length=250)
+    kind = models.CharField(_("Art"), max_length=30, choices=Kind.choices, default=Kind.PROVIDER, db_index=True)
+    parent = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="children",
+                               verbose_name=_("Dachorganisation"))
+    regions = models.ManyToManyField(Region, blank=True, related_name="organizations",
+                                     verbose_name=_("Tätig in Regionen"))
+    description = models.TextField(_("Beschreibung"), blank=True)
+    email = models.EmailField(_("E-Mail"), blank=True)
+    phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+    website = models.URLField(_("Website"), blank=True)
+    street = models.CharField(_("Straße und Hausnummer"), max_length=200, blank=True)
+    postcode = models.CharField(_("PLZ"), max_length=10, blank=True)
+    city = models.CharField(_("Ort"), max_length=100, blank=True)
+    updated_at = models.DateTimeField(_("geändert am"), auto_now=True, db_index=True)
+
+    objects = OrganizationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Organisation")
+        verbose_name_plural = _("Organisationen")
+        indexes = [models.Index(fields=["name"])]
+
+    def __str__(self):
+        return self.name
+
+
+class NetworkQuerySet(models.QuerySet):
+    def coordinated_by(self, organizations):
+        return self.filter(coordinator__in=organizations)
+
+    def managed_by(self, user):
+        from netzlotse.accounts import roles
+
+        if roles.can(user, roles.EDIT_ALL_OFFERS):
+            return self.all()
+        if not roles.can(user, roles.EDIT_NETWORK):
+            return self.none()
+        return self.coordinated_by(roles.organization_ids(user, roles.Role.COORDINATOR))
+
+
+class Network(models.Model):
+    """A named cooperation structure with a coordinating organisation and members."""
+
+    name = models.CharField(_("Name"), max_length=250)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    coordinator = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="coordinated_networks",
+                                    verbose_name=_("Koordinierende Organisation"))
+    regions = models.ManyToManyField(Region, blank=True, related_name="networks", verbose_name=_("Regionen"))
+    members = models.ManyToManyField(Organization, through="NetworkMembership", related_name="networks",
+                                     verbose_name=_("Mitglieder"))
+
+    objects = NetworkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Netzwerk")
+        verbose_name_plural = _("Netzwerke")
+
+    def __str__(self):
+        return self.name
+
+    def member_organizations(self):
+        """Members plus the coordinator: everyone whose offers belong to this network."""
+        return Organization.objects.filter(Q(networks=self) | Q(pk=self.coordinator_id)).distinct()
+
+
+class NetworkMembership(models.Model):
+    class Role(models.TextChoices):
+        SUBPROJECT_PARTNER = "subproject_partner", _("Teilprojektpartner")
+        STRATEGIC_PARTNER = "strategic_partner", _("Strategischer Partner")
+        COOPERATION_PARTNER = "cooperation_partner", _("Kooperationspartner")
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="memberships")
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="network_memberships",
+                                     verbose_name=_("Organisation"))
+    role = models.CharField(_("Rolle im Netzwerk"), max_length=30, choices=Role.choices)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["network", "organization"], name="unique_network_member")]
+        ordering = ["role", "organization__name"]
+        verbose_name = _("Netzwerkmitglied")
+        verbose_name_plural = _("Netzwerkmitglieder")
+
+    def __str__(self):
+        return f"{self.organization} ({self.get_role_display()})"
+
+
+class ProjectQuerySet(models.QuerySet):
+    def managed_by(self, user):
+        from netzlotse.accounts import roles
+
+        if roles.can(user, roles.EDIT_ALL_OFFERS):
+            return self.all()
+        networks = Network.objects.managed_by(user)
+        return self.filter(Q(network__in=networks) | Q(lead__in=Organization.objects.managed_by(user)))
+
+
+class Programme(models.Model):
+    """A funding programme (Förderprogramm) such as IvAF, IQ or a state programme."""
+
+    name = models.CharField(_("Name"), max_length=250)
+    short_name = models.CharField(_("Kurzname"), max_length=50, blank=True)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    funders = models.ManyToManyField(Organization, blank=True, related_name="funded_programmes",
+                                     verbose_name=_("Fördermittelgeber"))
+    starts_on = models.DateField(_("Beginn"), null=True, blank=True)
+    ends_on = models.DateField(_("Ende"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Förderprogramm")
+        verbose_name_plural = _("Förderprogramme")
+
+    def __str__(self):
+        return self.short_name or self.name
+
+
+class Project(models.Model):
+    """A funded project (Teilprojekt) with its lead organisation, partners and targets."""
+
+    name = models.CharField(_("Name"), max_length=250)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    programme = models.ForeignKey(Programme, on_delete=models.PROTECT, null=True, blank=True,
+                                  related_name="projects", verbose_name=_("Förderprogramm"))
+    network = models.ForeignKey(Network, on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="projects", verbose_name=_("Netzwerk"))
+    lead = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="led_projects",
+                             verbose_name=_("Projektträger"))
+    partners = models.ManyToManyField(Organization, blank=True, related_name="partner_projects",
+                                      verbose_name=_("Partner"))
+    funding_starts_on = models.DateField(_("Förderbeginn"), null=True, blank=True)
+    funding_ends_on = models.DateField(_("Förderende"), null=True, blank=True)
+    funding_region = models.ForeignKey(RegionGroup, on_delete=models.SET_NULL, null=True, blank=True,
+                                       related_name="projects", verbose_name=_("Förderregion"))
+    planned_participants = models.PositiveIntegerField(_("geplante Teilnehmende"), null=True, blank=True)
+    planned_slots = models.PositiveIntegerField(_("geplante Plätze / Einsatzstellen"), null=True, blank=True)
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Projekt")
+        verbose_name_plural = _("Projekte")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.funding_starts_on and self.funding_ends_on and self.funding_ends_on < self.funding_starts_on:
+            raise ValidationError({"funding_ends_on": _("Das Förderende liegt vor dem Förderbeginn.")})
+
+
+class CooperationQuerySet(models.QuerySet):
+    def managed_by(self, user):
+        from netzlotse.accounts import roles
+
+        if roles.can(user, roles.EDIT_ALL_OFFERS):
+            return self.all()
+        return self.filter(Q(network__in=Network.objects.managed_by(user))
+                           | Q(source__in=Organization.objects.managed_by(user)))
+
+
+class Cooperation(models.Model):
+    """A typed link (Schnittstelle) between two organisations."""
+
+    class Kind(models.TextChoices):
+        REFERRAL_ROUTE = "referral_route", _("Zuweisungsweg")
+        HANDOVER = "handover", _("Übergabe zwischen Phasen")
+        JOINT_PROFILING = "joint_profiling", _("Gemeinsames Profiling")
+        STRATEGIC = "strategic", _("Strategische Partnerschaft")
+        AGREEMENT = "agreement", _("Verbindliche Kooperationsvereinbarung")
+
+    kind = models.CharField(_("Art"), max_length=30, choices=Kind.choices)
+    source = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="cooperations_out",
+                               verbose_name=_("von"))
+    target = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="cooperations_in",
+                               verbose_name=_("zu"))
+    network = models.ForeignKey(Network, on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="cooperations", verbose_name=_("Netzwerk"))
+    since = models.DateField(_("seit"), null=True, blank=True)
+    until = models.DateField(_("bis"), null=True, blank=True)
+    note = models.TextField(_("Notiz"), blank=True)
+
+    objects = CooperationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["source__name", "kind"]
+        verbose_name = _("Kooperation")
+        verbose_name_plural = _("Kooperationen")
+
+    def __str__(self):
+        return f"{self.source} → {self.target}: {self.get_kind_display()}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        errors = {}
+        if self.source_id and self.source_id == self.target_id:
+            errors["target"] = _("Eine Kooperation verbindet zwei verschiedene Organisationen.")
+        if self.since and self.until and self.until < self.since:
+            errors["until"] = _("Das Ende liegt vor dem Beginn.")
+        if errors:
+            raise ValidationError(errors)

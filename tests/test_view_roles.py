@@ -1,0 +1,75 @@
+"""Every view × every role: the expected status, in one table.
+
+Columns: anonymous, owner (provider staff of A), partner (provider B, same network),
+outsider (provider C, other network), coordinator, counsellor, funder, admin.
+"login" means a redirect to the login page; "302" any other redirect.
+"""
+
+import pytest
+from django.urls import reverse
+
+from netzlotse.directory.models import ProcessChain
+
+ROLES = ["anonymous", "owner", "partner", "outsider", "coordinator", "counsellor", "funder", "admin"]
+
+OPEN = [200] * 8
+STAFF_EDIT = ["login", 200, 200, 200, 200, 403, 403, 200]
+NETWORK_EDIT = ["login", 403, 403, 403, 200, 403, 403, 200]
+
+# (method, url name, args from the world, expected per role)
+MATRIX = [
+    ("get", "healthz", None, OPEN),
+    ("get", "directory:search", None, OPEN),
+    ("get", "directory:about", None, OPEN),
+    ("get", "directory:export", None, OPEN),
+    ("get", "directory:detail", lambda w: [w.offer_a.pk], OPEN),
+    ("get", "directory:detail", lambda w: [w.draft_a.pk], [404, 200, 404, 404, 200, 404, 404, 200]),
+    ("get", "directory:detail", lambda w: [w.draft_c.pk], [404, 404, 404, 200, 404, 404, 404, 200]),
+    ("get", "directory:detail", lambda w: [999999], [404] * 8),
+    ("get", "directory:dashboard", None, ["login", 200, 200, 200, 200, 200, 200, 200]),
+    ("get", "directory:manage", None, STAFF_EDIT),
+    ("get", "directory:create", None, STAFF_EDIT),
+    ("get", "directory:edit", lambda w: [w.offer_a.pk], ["login", 200, 403, 403, 200, 403, 403, 200]),
+    ("get", "directory:edit", lambda w: [w.draft_c.pk], ["login", 404, 404, 200, 404, 403, 403, 200]),
+    ("get", "directory:history", lambda w: [w.offer_a.pk], ["login", 200, 403, 403, 200, 403, 403, 200]),
+    ("post", "directory:verify", lambda w: [w.offer_a.pk], ["login", 302, 403, 403, 302, 403, 403, 302]),
+    ("post", "directory:archive", lambda w: [w.offer_b.pk], ["login", 403, 302, 403, 302, 403, 403, 302]),
+    ("get", "directory:chains", None, NETWORK_EDIT),
+    ("get", "directory:chain_create", None, NETWORK_EDIT),
+    ("get", "directory:chain_edit", lambda w: [ProcessChain.objects.default().pk],
+     ["login", 403, 403, 403, 403, 403, 403, 200]),
+    ("get", "directory:import", None, NETWORK_EDIT),
+    ("get", "directory:import_template", None, NETWORK_EDIT),
+    ("get", "network:organizations", None, NETWORK_EDIT),
+    ("get", "network:list", lambda w: ["projekte"], NETWORK_EDIT),
+    ("get", "network:list", lambda w: ["netzwerke"], NETWORK_EDIT),
+    ("get", "network:list", lambda w: ["kooperationen"], NETWORK_EDIT),
+    ("get", "network:list", lambda w: ["unbekannt"], ["login", 403, 403, 403, 404, 403, 403, 404]),
+    ("get", "network:create", lambda w: ["organisationen"], NETWORK_EDIT),
+    ("get", "network:edit", lambda w: ["organisationen", w.provider_a.pk], NETWORK_EDIT),
+    ("get", "network:edit", lambda w: ["organisationen", w.provider_c.pk], ["login", 403, 403, 403, 404, 403, 403, 200]),
+    ("get", "network:edit", lambda w: ["netzwerke", w.network.pk], NETWORK_EDIT),
+    ("get", "accounts:login", None, [200, 302, 302, 302, 302, 302, 302, 302]),
+    ("get", "accounts:password_change", None, ["login", 200, 200, 200, 200, 200, 200, 200]),
+    ("get", "admin:index", None, [302, 302, 302, 302, 302, 302, 302, 200]),
+]
+
+
+def _cases():
+    for method, name, args, expected in MATRIX:
+        for role, status in zip(ROLES, expected, strict=True):
+            label = f"{method}-{name}-{'args' if args else 'noargs'}-{role}"
+            yield pytest.param(method, name, args, role, status, id=label)
+
+
+@pytest.mark.parametrize(("method", "name", "args", "role", "expected"), list(_cases()))
+def test_it_answers_each_role_as_expected(client, world, method, name, args, role, expected):
+    if role != "anonymous":
+        client.force_login(getattr(world, role))
+    url = reverse(name, args=args(world) if args else None)
+    response = getattr(client, method)(url)
+    if expected == "login":
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("accounts:login"))
+    else:
+        assert response.status_code == expected, f"{role} {method.upper()} {url}"
