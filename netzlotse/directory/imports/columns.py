@@ -4,7 +4,10 @@ Headers are fixed German names (files must read the same whatever the UI languag
 The export writes these columns, so an exported file can be edited and imported again.
 """
 
+import uuid
 from dataclasses import dataclass
+
+from django.db.models import Q
 
 from netzlotse.core.translation import CONTENT_LANGUAGES
 from netzlotse.network.models import Organization
@@ -93,6 +96,21 @@ LOCATION_COLUMNS = [
 SHEETS = {SHEET_ORGS: ORG_COLUMNS, SHEET_OFFERS: OFFER_COLUMNS, SHEET_LOCATIONS: LOCATION_COLUMNS}
 
 
+def match_by_id(model, keys) -> dict:
+    """Existing records for the ID column: a stable external id, or the netzlotse UUID an export wrote."""
+    keys = {k for k in keys if k}
+    uuids = set()
+    for key in keys:
+        try:
+            uuids.add(uuid.UUID(key))
+        except ValueError:
+            pass
+    found = {}
+    for obj in model.objects.filter(Q(external_id__in=keys) | Q(uuid__in=uuids)):
+        found[obj.external_id if obj.external_id in keys else str(obj.uuid)] = obj
+    return found
+
+
 def _codes(related) -> str:
     return ", ".join(obj.code for obj in related.all())
 
@@ -100,8 +118,8 @@ def _codes(related) -> str:
 def offer_row(offer: Offer) -> list:
     """One offer in OFFER_COLUMNS order (expects the relations to be prefetched)."""
     values = {
-        "external_id": offer.external_id or f"netzlotse-{offer.pk}",
-        "provider": offer.provider.external_id or f"netzlotse-org-{offer.provider_id}",
+        "external_id": offer.external_id or str(offer.uuid),
+        "provider": offer.provider.external_id or str(offer.provider.uuid),
         "project": offer.project.name if offer.project else "",
         "phases": ", ".join(f"{p.chain.code}:{p.code}" if not p.chain.is_default else p.code
                             for p in offer.phases.all()),
@@ -122,7 +140,7 @@ def offer_row(offer: Offer) -> list:
 
 
 def location_rows(offer: Offer) -> list[list]:
-    offer_id = offer.external_id or f"netzlotse-{offer.pk}"
+    offer_id = offer.external_id or str(offer.uuid)
     return [[offer_id, loc.kind, loc.name, loc.street, loc.postcode, loc.city, loc.district.ags,
              format_opening_hours(loc.opening_hours.all()), format_mobile_dates(loc.mobile_dates.all())]
             for loc in offer.locations.all()]

@@ -17,7 +17,7 @@ from netzlotse.network.models import Organization, Project, Region
 
 from ..models import Phase
 from ..schedules import parse_mobile_dates, parse_opening_hours
-from .columns import SHEET_LOCATIONS, SHEET_OFFERS, SHEET_ORGS, SHEETS, Column
+from .columns import SHEET_LOCATIONS, SHEET_OFFERS, SHEET_ORGS, SHEETS, Column, match_by_id
 from .reader import Sheet
 
 MAX_LONGTEXT = 10_000
@@ -73,9 +73,9 @@ class ImportPlan:
 class Lookups:
     """Everything a row may refer to, loaded once (no query per row)."""
 
-    def __init__(self, user_scope):
+    def __init__(self, user_scope, org_keys):
         self.regions = {r.ags: r for r in Region.objects.all()}
-        self.orgs = {o.external_id: o for o in Organization.objects.exclude(external_id=None)}
+        self.orgs = match_by_id(Organization, org_keys)
         self.projects = {p.name: p for p in Project.objects.all()}
         phases = list(Phase.objects.select_related("chain"))
         self.phases = {f"{p.chain.code}:{p.code}": p for p in phases}
@@ -103,7 +103,7 @@ def _guard_formula(text: str) -> None:
     """Refuse cells that a spreadsheet program would run as a formula when the data is exported again."""
     if text.startswith("="):
         raise CellError(_("Formeln sind nicht erlaubt (Zelle beginnt mit „=“)."))
-    if text[:1] in "+-@" and not _PLAIN_NUMBER.fullmatch(text):
+    if text and text[0] in "+-@" and not _PLAIN_NUMBER.fullmatch(text):
         raise CellError(_("Zellen dürfen nicht mit „%(char)s“ beginnen (mögliche Formel).") % {"char": text[0]})
 
 
@@ -233,7 +233,7 @@ def _cross_checks(plan: ImportPlan, lookups: Lookups) -> None:
             add(r, "ID", _("Diese Organisation gehört nicht zu Ihrem Netzwerk; Sie dürfen sie nicht ändern."))
     from ..models import Offer
 
-    existing_offers = set(Offer.objects.filter(external_id__in=offer_ids).values_list("external_id", flat=True))
+    existing_offers = set(match_by_id(Offer, offer_ids))
     for r in offer_rows:
         v = r.values
         provider = v.get("provider")
@@ -252,9 +252,7 @@ def _cross_checks(plan: ImportPlan, lookups: Lookups) -> None:
         if "phases" in v and not v.get("phases") and not v.get("is_cross_phase"):
             add(r, "Phasen", _("Mindestens eine Phase angeben oder „phasenübergreifend“ auf „ja“ setzen."))
         r.action = "aktualisieren" if v.get("external_id") in existing_offers else "neu"
-    known_offer_ids = offer_ids | set(
-        Offer.objects.filter(external_id__in={r.values.get("offer") for r in plan.rows.get(SHEET_LOCATIONS, [])})
-        .values_list("external_id", flat=True))
+    known_offer_ids = offer_ids | set(match_by_id(Offer, {r.values.get("offer") for r in plan.rows.get(SHEET_LOCATIONS, [])}))
     for r in plan.rows.get(SHEET_LOCATIONS, []):
         v = r.values
         if v.get("offer") and v["offer"] not in known_offer_ids:
@@ -271,7 +269,9 @@ def _cross_checks(plan: ImportPlan, lookups: Lookups) -> None:
 
 def check_sheets(sheets: dict[str, Sheet], user_scope=None) -> ImportPlan:
     plan = ImportPlan()
-    lookups = Lookups(user_scope)
+    org_keys = {_text(raw.get(header)) for name in (SHEET_ORGS, SHEET_OFFERS) if name in sheets
+                for header in ("ID", "Dachorganisation-ID", "Träger-ID") for _n, raw in sheets[name].rows}
+    lookups = Lookups(user_scope, org_keys)
     for name, sheet in sheets.items():
         columns = SHEETS[name]
         known = {c.header for c in columns}

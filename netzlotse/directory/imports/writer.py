@@ -4,12 +4,13 @@ Rows are matched by their stable external id, so importing the same file again
 updates the same records instead of duplicating them.
 """
 
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from netzlotse.network.models import Network, NetworkMembership, Organization
 
 from ..models import Location, MobileDate, Offer, OfferChange, OpeningHours
-from .columns import ORG_COLUMNS, SHEET_LOCATIONS, SHEET_OFFERS, SHEET_ORGS
+from .columns import ORG_COLUMNS, SHEET_LOCATIONS, SHEET_OFFERS, SHEET_ORGS, match_by_id
 from .validate import ImportPlan
 
 BATCH = 2000
@@ -77,8 +78,9 @@ def _write_offers(plan: ImportPlan, orgs: dict, by) -> dict[str, Offer]:
     if not rows:
         return {}
     ids = [r.values["external_id"] for r in rows]
-    existing = {o.external_id: o for o in Offer.objects.filter(external_id__in=ids).prefetch_related(*OFFER_M2M)}
-    before = {key: _offer_values(o) for key, o in existing.items()}
+    existing = match_by_id(Offer, ids)
+    prefetch_related_objects(list(existing.values()), *OFFER_M2M)
+    before = {o.pk: _offer_values(o) for o in existing.values()}
     scalars = [f.name for f in Offer._meta.concrete_fields
                if f.name not in ("id", "uuid", "created_at", "updated_at", "archived_on", "search_text")]
     offers, new = {}, []
@@ -89,6 +91,8 @@ def _write_offers(plan: ImportPlan, orgs: dict, by) -> dict[str, Offer]:
         for column_key, value in v.items():
             if column_key in ("provider", "project", *OFFER_M2M):
                 continue
+            if column_key == "external_id" and offer.pk and value == str(offer.uuid):
+                continue  # matched by the UUID an export wrote: keep it without an external id
             setattr(offer, column_key, value)
         offer.provider = orgs[v["provider"]]
         offer.project = plan.lookups.projects.get(v["project"]) if v["project"] else None
@@ -101,7 +105,7 @@ def _write_offers(plan: ImportPlan, orgs: dict, by) -> dict[str, Offer]:
         if offer.pk is None:
             new.append(offer)
     Offer.objects.bulk_create(new, batch_size=BATCH)
-    Offer.objects.bulk_update([o for o in offers.values() if o.external_id in existing],
+    Offer.objects.bulk_update([o for key, o in offers.items() if key in existing],
                               [*scalars, "archived_on", "search_text", "updated_at"], batch_size=500)
     for name in OFFER_M2M:
         _replace_m2m(Offer, name, offers, {r.values["external_id"]: r.values[name] for r in rows})
@@ -109,8 +113,8 @@ def _write_offers(plan: ImportPlan, orgs: dict, by) -> dict[str, Offer]:
     after_source = Offer.objects.filter(pk__in=[o.pk for o in existing.values()]).prefetch_related(*OFFER_M2M)
     changes = []
     for offer in after_source:
-        diff = {k: [before[offer.external_id].get(k, ""), val] for k, val in _offer_values(offer).items()
-                if before[offer.external_id].get(k, "") != val and k != "updated_at"}
+        diff = {k: [before[offer.pk].get(k, ""), val] for k, val in _offer_values(offer).items()
+                if before[offer.pk].get(k, "") != val}
         if diff:
             changes.append(OfferChange(offer=offer, changed_by=by, action=OfferChange.Action.IMPORTED, changes=diff))
     changes += [OfferChange(offer=o, changed_by=by, action=OfferChange.Action.IMPORTED) for o in new]
@@ -123,7 +127,7 @@ def _write_locations(plan: ImportPlan, offers: dict) -> None:
     if not rows:
         return
     missing = {r.values["offer"] for r in rows} - offers.keys()
-    offers = {**offers, **{o.external_id: o for o in Offer.objects.filter(external_id__in=missing)}}
+    offers = {**offers, **match_by_id(Offer, missing)}
     Location.objects.filter(offer__in=[offers[r.values["offer"]].pk for r in rows]).delete()
     locations = [Location(offer=offers[r.values["offer"]], kind=r.values["kind"], name=r.values["name"],
                           street=r.values["street"], postcode=r.values["postcode"], city=r.values["city"],

@@ -1,0 +1,180 @@
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from netzlotse.directory.models import Offer, OfferChange
+from netzlotse.directory.services import offers_import
+from netzlotse.network.models import Organization
+
+from .spreadsheets import csv_bytes, offer_row, xlsx
+
+ORG = {"ID": "vhs-meissen", "Name": "Volkshochschule Meißen", "Art": "provider", "Regionen (AGS)": "14627"}
+
+
+def test_it_imports_organisations_offers_and_locations_in_one_go(world):
+    content = xlsx(orgs=[ORG], offers=[offer_row("vhs-1", "vhs-meissen", "Deutschkurs Meißen",
+                                                 **{"Sprachen": "de, ar", "gültig bis": "31.12.2030"})],
+                   locations=[{"Angebots-ID": "vhs-1", "Art": "office", "Ort": "Meißen", "Kreis (AGS)": "14627",
+                               "Sprechzeiten": "Di 10:00-12:00"}])
+    plan = offers_import(filename="daten.xlsx", content=content, by=world.admin)
+    assert plan.is_valid and plan.written
+    offer = Offer.objects.get(external_id="vhs-1")
+    assert offer.provider.name == "Volkshochschule Meißen"
+    assert sorted(offer.languages.values_list("code", flat=True)) == ["ar", "de"]
+    assert offer.locations.get().opening_hours.get().weekday == 1
+    assert offer.changes.get().action == OfferChange.Action.IMPORTED
+    assert "deutschkurs" in offer.search_text and "volkshochschule" in offer.search_text
+
+
+def test_it_updates_instead_of_duplicating_on_reimport(world):
+    first = xlsx(offers=[offer_row(capacity=None)])
+    offers_import(filename="a.xlsx", content=first, by=world.admin)
+    again = xlsx(offers=[offer_row(**{"Plätze": 15})])
+    plan = offers_import(filename="a.xlsx", content=again, by=world.admin)
+    assert plan.counts()["Angebote"] == {"neu": 0, "aktualisieren": 1, "fehlerhaft": 0}
+    assert Offer.objects.filter(external_id="angebot-1").count() == 1
+    offer = Offer.objects.get(external_id="angebot-1")
+    assert offer.capacity == 15
+    assert offer.changes.filter(action=OfferChange.Action.IMPORTED).count() == 2
+    assert offer.changes.first().changes["capacity"] == ["", "15"]
+
+
+def test_it_writes_nothing_in_a_dry_run(world):
+    plan = offers_import(filename="a.xlsx", content=xlsx(offers=[offer_row()]), by=world.admin, dry_run=True)
+    assert plan.is_valid and not getattr(plan, "written", False)
+    assert not Offer.objects.filter(external_id="angebot-1").exists()
+
+
+def test_it_lists_every_error_with_row_column_and_reason_and_writes_nothing(world):
+    before = Offer.objects.count()
+    content = xlsx(offers=[
+        offer_row("ok-1"),
+        offer_row("bad-1", provider="gibt-es-nicht", **{"Mindestalter": "alt"}),
+        offer_row("bad-2", **{"Handlungsfelder": "zauberei", "gültig ab": "2027-01-01", "gültig bis": "2026-01-01"}),
+        offer_row("ok-1"),
+    ])
+    plan = offers_import(filename="a.xlsx", content=content, by=world.admin)
+    errors = {(e.row, e.column) for e in plan.errors}
+    assert errors == {(3, "Träger-ID"), (3, "Mindestalter"), (4, "Handlungsfelder"), (4, "gültig bis"), (5, "ID")}
+    assert all(e.message for e in plan.errors)
+    assert Offer.objects.count() == before
+
+
+def test_it_refuses_formulas(world):
+    content = xlsx(offers=[offer_row(title="=cmd|' /C calc'!A0"), offer_row("b", **{"Kontakttelefon": "+49 351 123"}),
+                           offer_row("c", **{"Beschreibung (de)": "@SUMME(A1)"})])
+    plan = offers_import(filename="a.xlsx", content=content, by=world.admin)
+    assert [(e.row, e.column) for e in plan.errors] == [(2, "Titel (de)"), (4, "Beschreibung (de)")]
+    assert "Formel" in plan.errors[0].message
+
+
+def test_it_reads_semicolon_csv_in_utf8(world):
+    plan = offers_import(filename="a.csv", content=csv_bytes([offer_row(title="Café Beratung")]), by=world.admin)
+    assert plan.written
+    assert Offer.objects.get(external_id="angebot-1").title_de == "Café Beratung"
+
+
+def test_it_explains_a_csv_that_is_not_utf8(world):
+    plan = offers_import(filename="a.csv", content=csv_bytes([offer_row(title="Größe")], encoding="cp1252"))
+    assert "UTF-8" in plan.file_errors[0]
+
+
+def test_it_explains_missing_sheets_and_columns(world):
+    assert "Tabellenblatt" in offers_import(filename="a.xlsx", content=xlsx(sheets=())).file_errors[0]
+    assert "Pflichtspalten" in offers_import(filename="a.csv", content=b"Titel (de);Foo\nA;B\n").file_errors[0]
+
+
+def test_it_keeps_coordinators_to_their_network(world):
+    content = xlsx(offers=[offer_row(provider="traeger-c")])
+    plan = offers_import(filename="a.xlsx", content=content, by=world.coordinator)
+    assert plan.errors[0].column == "Träger-ID"
+    content = xlsx(orgs=[ORG], offers=[offer_row(provider="vhs-meissen")])
+    assert offers_import(filename="a.xlsx", content=content, by=world.coordinator).written
+    assert world.network.memberships.filter(organization__external_id="vhs-meissen").exists()
+
+
+def test_it_checks_then_imports_through_the_page(client, world):
+    client.force_login(world.coordinator)
+    upload = client.post(reverse("directory:import"), {"file": _file("a.xlsx", xlsx(offers=[offer_row()]))})
+    assert "Alle Zeilen sind fehlerfrei" in upload.content.decode()
+    assert not Offer.objects.filter(external_id="angebot-1").exists()
+    run = upload.context["run"]
+    client.post(reverse("directory:import_run", args=[run.pk]))
+    assert Offer.objects.filter(external_id="angebot-1").exists()
+    run.refresh_from_db()
+    assert run.status == "imported" and bytes(run.content) == b""
+
+
+def test_it_shows_every_row_with_its_errors_on_the_page(client, world):
+    client.force_login(world.coordinator)
+    bad = xlsx(offers=[offer_row(), offer_row("x", **{"Status": "irgendwas"})])
+    html = client.post(reverse("directory:import"), {"file": _file("a.xlsx", bad)}).content.decode()
+    assert "1 Fehler" in html and "irgendwas" in html and "Jetzt importieren" not in html
+
+
+def test_it_does_not_run_someone_elses_upload(client, world):
+    client.force_login(world.coordinator)
+    run = client.post(reverse("directory:import"), {"file": _file("a.xlsx", xlsx(offers=[offer_row()]))}).context["run"]
+    client.force_login(world.admin)
+    assert client.post(reverse("directory:import_run", args=[run.pk])).status_code == 404
+
+
+def test_it_offers_a_template_listing_every_code(client, world):
+    client.force_login(world.coordinator)
+    response = client.get(reverse("directory:import_template"))
+    book = load_workbook(__import__("io").BytesIO(response.content))
+    assert book.sheetnames == ["Organisationen", "Angebote", "Orte", "Codes"]
+    codes = {row[1] for row in book["Codes"].iter_rows(values_only=True)}
+    assert {"zugang", "anerkennung", "gefluechtete", "duldung", "office", "ar"} <= codes
+
+
+def test_it_imports_from_the_command_line(world, tmp_path, capsys):
+    path = tmp_path / "angebote.xlsx"
+    path.write_bytes(xlsx(offers=[offer_row()]))
+    call_command("import_offers", str(path), "--dry-run")
+    assert not Offer.objects.filter(external_id="angebot-1").exists()
+    call_command("import_offers", str(path))
+    assert Offer.objects.filter(external_id="angebot-1").exists()
+    bad = tmp_path / "kaputt.xlsx"
+    bad.write_bytes(xlsx(offers=[offer_row(provider="nope")]))
+    try:
+        call_command("import_offers", str(bad))
+        raise AssertionError("expected CommandError")
+    except CommandError:
+        assert "Träger-ID" in capsys.readouterr().err
+
+
+def test_it_round_trips_an_export(client, world):
+    exported = client.get(reverse("directory:export")).content
+    before = Offer.objects.count()
+    plan = offers_import(filename="export.xlsx", content=exported, by=world.admin)
+    assert plan.written, [(e.row, e.column, e.message) for e in plan.errors] + plan.file_errors
+    assert plan.counts()["Angebote"]["aktualisieren"] == 3
+    assert Offer.objects.count() == before
+    assert Organization.objects.count() == 5
+    assert not OfferChange.objects.filter(action=OfferChange.Action.IMPORTED).exists()
+
+
+def test_it_updates_an_exported_offer_edited_in_excel(client, world):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    book = load_workbook(BytesIO(client.get(reverse("directory:export")).content))
+    sheet = book["Angebote"]
+    headers = [c.value for c in sheet[1]]
+    for row in sheet.iter_rows(min_row=2):
+        if row[headers.index("Titel (de)")].value == "Anerkennungsberatung Dresden":
+            row[headers.index("Plätze")].value = 7
+    buffer = BytesIO()
+    book.save(buffer)
+    assert offers_import(filename="x.xlsx", content=buffer.getvalue(), by=world.admin).written
+    world.offer_a.refresh_from_db()
+    assert world.offer_a.capacity == 7 and world.offer_a.external_id is None
+
+
+def _file(name, content):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content)
