@@ -4,6 +4,7 @@ Headers are fixed German names (files must read the same whatever the UI languag
 The export writes these columns, so an exported file can be edited and imported again.
 """
 
+import contextlib
 import uuid
 from dataclasses import dataclass
 
@@ -101,10 +102,8 @@ def match_by_id(model, keys) -> dict:
     keys = {k for k in keys if k}
     uuids = set()
     for key in keys:
-        try:
+        with contextlib.suppress(ValueError):
             uuids.add(uuid.UUID(key))
-        except ValueError:
-            pass
     found = {}
     for obj in model.objects.filter(Q(external_id__in=keys) | Q(uuid__in=uuids)):
         found[obj.external_id if obj.external_id in keys else str(obj.uuid)] = obj

@@ -80,7 +80,8 @@ def test_it_writes_no_history_entry_when_nothing_changed(client, world):
     offer = world.offer_a
     data = offer_form(world, title_de=offer.title_de, description_de=offer.description_de,
                       phases=[p.pk for p in offer.phases.all()], regions=[r.pk for r in offer.regions.all()],
-                      languages=[v.pk for v in offer.languages.all()], fields_of_action=[v.pk for v in offer.fields_of_action.all()],
+                      languages=[v.pk for v in offer.languages.all()],
+                      fields_of_action=[v.pk for v in offer.fields_of_action.all()],
                       delivery_modes=[v.pk for v in offer.delivery_modes.all()], **{"orte-0-hours": "Mo 09:00-12:00"})
     data["last_verified"] = offer.last_verified
     client.post(reverse("directory:edit", args=[offer.pk]), data)
