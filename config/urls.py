@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from netzlotse.api import api
 from netzlotse.core.views import healthz
 
 urlpatterns = [
@@ -11,5 +12,7 @@ urlpatterns = [
     path("konto/", include("netzlotse.accounts.urls")),
     path("netzwerk/", include("netzlotse.network.urls")),
     path("", include("netzlotse.directory.urls")),
+    path("api/hsds/", include("netzlotse.directory.hsds.urls")),
+    path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
