@@ -1,15 +1,20 @@
 from django.conf import settings
-from django.utils.translation import get_language, get_language_bidi
+from django.utils.translation import get_language, get_language_info
 
 from netzlotse.accounts import roles
 
 
 def site(request):
     user = getattr(request, "user", None)
+    language = get_language() or settings.LANGUAGE_CODE
+    # The page chrome is in a UI language (German or English); content in Arabic or Farsi
+    # carries its own lang/dir attributes, so German labels never render right-to-left.
+    ui_language = language if language in settings.UI_LANGUAGES else settings.LANGUAGE_CODE
     return {
         "DEMO_MODE": settings.DEMO_MODE,
-        "LANGUAGE_DIR": "rtl" if get_language_bidi() else "ltr",
-        "CURRENT_LANGUAGE": get_language(),
+        "UI_LANGUAGE": ui_language,
+        "LANGUAGE_DIR": "rtl" if get_language_info(ui_language)["bidi"] else "ltr",
+        "CURRENT_LANGUAGE": language,
         "nav": {
             "dashboard": bool(user) and roles.can(user, roles.VIEW_DASHBOARD),
             "edit_offers": bool(user) and roles.can(user, roles.EDIT_OWN_OFFERS),

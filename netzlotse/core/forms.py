@@ -3,22 +3,37 @@
 from django import forms
 
 
+def style_widgets(fields):
+    """Give each widget its KERN class (multi-selects keep their own look)."""
+    for field in fields.values():
+        widget = field.widget
+        if "multi-select" in widget.attrs.get("class", "") or "kern-" in widget.attrs.get("class", ""):
+            continue
+        if isinstance(widget, (forms.CheckboxInput, forms.CheckboxSelectMultiple)):
+            css = "kern-form-check__checkbox"
+        elif isinstance(widget, forms.RadioSelect):
+            css = "kern-form-check__radio"
+        elif isinstance(widget, (forms.Select, forms.SelectMultiple)):
+            css = "kern-form-input__select"
+        else:
+            css = "kern-form-input__input"
+        widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+
+class KernFormSet(forms.BaseFormSet):
+    """Formsets add their DELETE and ORDER fields after the form is built; style those too."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        style_widgets(form.fields)
+
+
 class KernFormMixin:
     """Adds KERN classes to widgets and marks invalid fields for assistive technology."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for _name, field in self.fields.items():
-            widget = field.widget
-            if isinstance(widget, (forms.CheckboxInput, forms.CheckboxSelectMultiple)):
-                css = "kern-form-check__checkbox"
-            elif isinstance(widget, forms.RadioSelect):
-                css = "kern-form-check__radio"
-            elif isinstance(widget, (forms.Select, forms.SelectMultiple)):
-                css = "kern-form-input__select"
-            else:
-                css = "kern-form-input__input"
-            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+        style_widgets(self.fields)
 
     def full_clean(self):
         super().full_clean()
@@ -27,10 +42,9 @@ class KernFormMixin:
                 widget = self.fields[name].widget
                 widget.attrs["aria-invalid"] = "true"
                 widget.attrs["aria-describedby"] = f"{self.add_prefix(name)}-error"
-                if "--error" not in widget.attrs.get("class", ""):
-                    base = widget.attrs.get("class", "").split()[0] if widget.attrs.get("class") else ""
-                    if base:
-                        widget.attrs["class"] += f" {base}--error"
+                base = (widget.attrs.get("class") or "").split()
+                if base and not base[-1].endswith("--error") and base[-1].startswith("kern-"):
+                    widget.attrs["class"] += f" {base[-1]}--error"
 
 
 class KernForm(KernFormMixin, forms.Form):

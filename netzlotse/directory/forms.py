@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from netzlotse.core.forms import KernForm, KernModelForm
+from netzlotse.core.forms import KernForm, KernFormSet, KernModelForm
 from netzlotse.core.translation import CONTENT_LANGUAGES
 from netzlotse.network.models import Organization, Project, Region
 
@@ -17,6 +17,8 @@ M2M_FIELDS = ["phases", "fields_of_action", "target_groups", "residence_statuses
 
 class LabelledMultipleChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
+        if isinstance(obj, Phase) and not obj.chain.is_default:
+            return f"{obj.chain.name}: {obj}"
         return str(obj)
 
 
@@ -33,7 +35,7 @@ class OfferForm(KernModelForm):
             "phases": forms.CheckboxSelectMultiple, "fields_of_action": forms.CheckboxSelectMultiple,
             "target_groups": forms.CheckboxSelectMultiple, "residence_statuses": forms.CheckboxSelectMultiple,
             "delivery_modes": forms.CheckboxSelectMultiple, "languages": forms.CheckboxSelectMultiple,
-            "regions": forms.SelectMultiple(attrs={"size": 8}),
+            "regions": forms.SelectMultiple(attrs={"size": 10, "class": "multi-select"}),
         }
         field_classes = dict.fromkeys(M2M_FIELDS, LabelledMultipleChoiceField)
 
@@ -41,10 +43,12 @@ class OfferForm(KernModelForm):
         super().__init__(*args, **kwargs)
         self.fields["provider"].queryset = providers
         self.fields["project"].queryset = Project.objects.order_by("name")
-        self.fields["phases"].queryset = Phase.objects.select_related("chain").order_by("chain__name", "position")
+        self.fields["phases"].queryset = Phase.objects.select_related("chain").order_by(
+            "-chain__is_default", "chain__name", "position")
         self.fields["regions"].queryset = Region.objects.exclude(level=Region.Level.MUNICIPALITY).order_by(
             "level", "name")
-        self.fields["regions"].help_text = _("Bundesländer oder Kreise; ein Bundesland gilt für alle seine Kreise.")
+        self.fields["regions"].help_text = _("Bundesländer oder Kreise; ein Bundesland gilt für alle seine Kreise. "
+                                             "Mehrfachauswahl mit gedrückter Strg-Taste.")
 
     def clean(self):
         data = super().clean()
@@ -65,7 +69,7 @@ class LocationForm(KernForm):
                                 error_messages={"invalid": _("Eine PLZ hat fünf Ziffern.")})
     city = forms.CharField(label=_("Ort"), max_length=100)
     district = forms.ModelChoiceField(label=_("Kreis"), queryset=Region.objects.none(), to_field_name="ags")
-    hours = forms.CharField(label=_("Sprechzeiten"), required=False,
+    hours = forms.CharField(label=_("Sprechzeiten"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
                             help_text=_("z. B. „Mo 09:00-12:00, Do 13:00-16:00“"))
     dates = forms.CharField(label=_("Mobile Termine"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
                             help_text=_("z. B. „2026-12-03 10:00-14:00; 2027-01-14 09:30-12:00“"))
@@ -93,7 +97,7 @@ class LocationForm(KernForm):
                 "dates": format_mobile_dates(location.mobile_dates.all())}
 
 
-LocationFormSet = forms.formset_factory(LocationForm, extra=1, can_delete=True, max_num=30)
+LocationFormSet = forms.formset_factory(LocationForm, formset=KernFormSet, extra=1, can_delete=True, max_num=30)
 
 
 class ChainForm(KernModelForm):
@@ -108,7 +112,7 @@ class PhaseForm(KernForm):
     name_en = forms.CharField(label=_("Name (Englisch)"), max_length=200, required=False)
 
 
-class BasePhaseFormSet(forms.BaseFormSet):
+class BasePhaseFormSet(KernFormSet):
     def clean(self):
         codes = [f.cleaned_data.get("code") for f in self.forms
                  if f.cleaned_data and not f.cleaned_data.get("DELETE")]

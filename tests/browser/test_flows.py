@@ -1,0 +1,127 @@
+"""The main paths of each role in a real browser, with axe-core on every page visited."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+
+def test_public_visitor_searches_filters_and_reads_an_offer(visitor):
+    page = visitor.page
+    visitor.goto("/angebote/")
+    expect(page.locator("#results-heading")).to_contain_text("Angebote gefunden")
+    # htmx: typing updates the results without a page load.
+    with page.expect_response(re.compile(r"/angebote/\?")):
+        page.fill("#id_q", "Anerkennungsberatung")
+    expect(page.locator("#results-heading")).to_contain_text("10 Angebote gefunden")
+    with page.expect_response(re.compile(r"kreis=14626")):
+        page.select_option("#id_kreis", "14626")
+    expect(page.locator("#results-heading")).to_contain_text("1 Angebot gefunden")
+    assert "kreis=14626" in page.url  # the filtered list is bookmarkable
+    visitor.check("public-search")
+    page.get_by_role("link", name="Anerkennungsberatung Görlitz").click()
+    expect(page.locator("h1")).to_have_text("Anerkennungsberatung Görlitz")
+    visitor.check("public-detail")
+
+
+def test_public_search_works_without_javascript(browser, live_server, demo):
+    context = browser.new_context(java_script_enabled=False, locale="de-DE")
+    page = context.new_page()
+    page.goto(live_server.url + "/angebote/")
+    page.select_option("#id_form", "mobile")
+    page.get_by_role("button", name="Suchen").click()
+    expect(page.locator("#results-heading")).to_contain_text("5 Angebote gefunden")
+    context.close()
+
+
+def test_visitor_switches_to_english_and_arabic(visitor):
+    page = visitor.page
+    visitor.goto("/angebote/?q=resque")
+    page.select_option("#language-select", "en")
+    page.get_by_role("button", name=re.compile("Sprache|language", re.I)).click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    visitor.check("english")
+    page.select_option("#language-select", "ar")
+    page.locator(".language-form button").click()
+    arabic = page.locator("#results h3[lang=ar]").first
+    expect(arabic).to_be_visible()
+    expect(arabic).to_have_attribute("dir", "rtl")
+    expect(page.locator("html")).to_have_attribute("dir", "ltr")
+    # Right-to-left must not push the page sideways.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    visitor.check("arabic")
+
+
+def test_provider_confirms_edits_and_sees_history(visitor):
+    page = visitor.page
+    visitor.login("traeger")
+    expect(page.locator("h1")).to_have_text("Übersicht")
+    visitor.goto("/verwaltung/angebote/?veraltet=1")
+    rows = page.locator("tbody tr")
+    before = rows.count()
+    assert before >= 1
+    rows.first.get_by_role("button", name=re.compile("Ist aktuell")).click()
+    expect(page.locator(".kern-alert--success")).to_contain_text("als aktuell bestätigt")
+    visitor.check("provider-manage")
+    visitor.goto("/verwaltung/angebote/?q=Beratungsstelle+Dresden")
+    page.get_by_role("link", name=re.compile("Bearbeiten")).first.click()
+    visitor.check()
+    page.fill("#id_title_de", "")
+    page.get_by_role("button", name="Speichern").click()
+    expect(page.locator("#title_de-error")).to_be_visible()
+    visitor.check("provider-edit-error")
+    page.fill("#id_title_de", "Beratung zu Arbeit und Ausbildung (aktualisiert)")
+    page.get_by_role("button", name="Speichern").click()
+    expect(page.locator("h1")).to_have_text("Beratung zu Arbeit und Ausbildung (aktualisiert)")
+    page.get_by_role("link", name="Änderungsverlauf").click()
+    expect(page.locator("main")).to_contain_text("traeger")
+    visitor.check("provider-history")
+
+
+def test_coordinator_defines_a_chain_and_imports_offers(visitor, tmp_path):
+    page = visitor.page
+    visitor.login("koordination")
+    visitor.goto("/verwaltung/prozessketten/")
+    page.get_by_role("link", name="Neue Prozesskette").click()
+    visitor.check()
+    page.fill("#id_name", "Lokale Dienstleistungskette Dresden")
+    page.fill("#id_code", "dresden")
+    page.select_option("#id_network", label="IQ Netzwerk Sachsen")
+    page.fill("#id_phasen-0-code", "erstkontakt")
+    page.fill("#id_phasen-0-name_de", "Erstkontakt")
+    page.get_by_role("button", name="Speichern").click()
+    expect(page.locator("main")).to_contain_text("Lokale Dienstleistungskette Dresden")
+    visitor.check("coordinator-chains")
+
+    visitor.goto("/verwaltung/import/")
+    from netzlotse.directory.tests.spreadsheets import offer_row, xlsx
+
+    path = tmp_path / "angebote.xlsx"
+    path.write_bytes(xlsx(offers=[offer_row("import-1", "org-ibas", "Anerkennungsberatung Riesa")]))
+    page.set_input_files("#id_file", str(path))
+    page.get_by_role("button", name="Datei prüfen").click()
+    expect(page.locator("main")).to_contain_text("Alle Zeilen sind fehlerfrei")
+    visitor.check("coordinator-import-check")
+    page.get_by_role("button", name="Jetzt importieren").click()
+    expect(page.locator(".kern-alert--success")).to_contain_text("1 neu")
+    visitor.goto("/netzwerk/")
+    visitor.goto("/netzwerk/netzwerke/")
+    visitor.goto("/uebersicht/")
+
+
+def test_funder_reads_aggregates_but_cannot_edit(visitor):
+    page = visitor.page
+    visitor.login("foerderung")
+    expect(page.locator("h1")).to_have_text("Übersicht")
+    visitor.check("funder-dashboard")
+    response = visitor.goto("/verwaltung/angebote/")
+    assert response.status == 403
+    expect(page.locator("h1")).to_have_text("Keine Berechtigung")
+
+
+def test_counsellor_searches_the_directory(visitor):
+    visitor.login("beratung")
+    visitor.goto("/angebote/?kreis=15090&handlungsfeld=stabilisierung")
+    expect(visitor.page.locator("#results-heading")).to_contain_text("gefunden")
