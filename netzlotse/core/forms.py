@@ -1,6 +1,9 @@
 """KERN UX styling for Django forms, so templates render any field the same way."""
 
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 
 def style_widgets(fields):
@@ -53,3 +56,30 @@ class KernForm(KernFormMixin, forms.Form):
 
 class KernModelForm(KernFormMixin, forms.ModelForm):
     pass
+
+
+class FastSelect(forms.Select):
+    """A <select> rendered in Python: hundreds of options (all districts) without a template per option."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        final_attrs = self.build_attrs(self.attrs, attrs)
+        if self.allow_multiple_selected:
+            final_attrs["multiple"] = True
+        values = value if isinstance(value, (list, tuple)) else [value]
+        selected = {str(v) for v in values if v not in (None, "")}
+        options = format_html_join(
+            "", "<option value=\"{}\"{}>{}</option>",
+            ((str(v), mark_safe(" selected") if str(v) in selected and str(v) else "", label)
+             for v, label in self.choices))
+        return format_html("<select name=\"{}\"{}>{}</select>", name, flatatt(final_attrs), options)
+
+
+class FastSelectMultiple(FastSelect):
+    allow_multiple_selected = True
+
+    def value_from_datadict(self, data, files, name):
+        getter = getattr(data, "getlist", None)
+        return getter(name) if getter else data.get(name)
+
+    def value_omitted_from_data(self, data, files, name):
+        return False

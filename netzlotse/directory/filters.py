@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from netzlotse.core.forms import KernForm
+from netzlotse.core.forms import FastSelect, KernForm
 from netzlotse.network.models import Region, RegionGroup
 
 from .models import DeliveryMode, FieldOfAction, Language, Offer, Phase, ProcessChain, TargetGroup
@@ -38,23 +38,23 @@ SORTS = {
 class OfferFilterForm(KernForm):
     q = forms.CharField(label=_("Suchbegriff"), required=False, max_length=200)
     phase = PhaseChoiceField(label=_("Phase der Prozesskette"), queryset=Phase.objects.none(), required=False,
-                             empty_label=_("alle Phasen"))
+                             widget=FastSelect, empty_label=_("alle Phasen"))
     kreis = DistrictChoiceField(label=_("Kreis / kreisfreie Stadt"), queryset=Region.objects.none(),
-                                required=False, to_field_name="ags", empty_label=_("alle Kreise"))
+                                required=False, to_field_name="ags", widget=FastSelect, empty_label=_("alle Kreise"))
     region = forms.ModelChoiceField(label=_("Regionsgruppe / Förderregion"), queryset=RegionGroup.objects.none(),
-                                    required=False, empty_label=_("alle Regionen"))
+                                    required=False, widget=FastSelect, empty_label=_("alle Regionen"))
     zielgruppe = CodeChoiceField(label=_("Zielgruppe"), queryset=TargetGroup.objects.none(), required=False,
-                                 to_field_name="code", empty_label=_("alle Zielgruppen"))
+                                 to_field_name="code", widget=FastSelect, empty_label=_("alle Zielgruppen"))
     handlungsfeld = CodeChoiceField(label=_("Handlungsfeld"), queryset=FieldOfAction.objects.none(),
-                                    required=False, to_field_name="code", empty_label=_("alle Handlungsfelder"))
+                                    required=False, to_field_name="code", widget=FastSelect, empty_label=_("alle Handlungsfelder"))
     sprache = CodeChoiceField(label=_("Sprache im Angebot"), queryset=Language.objects.none(), required=False,
-                              to_field_name="code", empty_label=_("alle Sprachen"))
+                              to_field_name="code", widget=FastSelect, empty_label=_("alle Sprachen"))
     form = CodeChoiceField(label=_("Angebotsform"), queryset=DeliveryMode.objects.none(), required=False,
-                           to_field_name="code", empty_label=_("alle Angebotsformen"))
+                           to_field_name="code", widget=FastSelect, empty_label=_("alle Angebotsformen"))
     jetzt_offen = forms.BooleanField(label=_("jetzt geöffnet"), required=False)
     stand = forms.DateField(label=_("Stand am"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
                             help_text=_("Verzeichnis so anzeigen, wie es an diesem Tag galt"))
-    sortierung = forms.ChoiceField(label=_("Sortierung"), required=False,
+    sortierung = forms.ChoiceField(label=_("Sortierung"), required=False, widget=FastSelect,
                                    choices=[(key, label) for key, (_field, label) in SORTS.items()])
 
     def __init__(self, *args, **kwargs):

@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from netzlotse.core.forms import KernForm, KernFormSet, KernModelForm
+from netzlotse.core.forms import FastSelect, FastSelectMultiple, KernForm, KernFormSet, KernModelForm
 from netzlotse.core.translation import CONTENT_LANGUAGES
 from netzlotse.network.models import Organization, Project, Region
 
@@ -35,7 +35,7 @@ class OfferForm(KernModelForm):
             "phases": forms.CheckboxSelectMultiple, "fields_of_action": forms.CheckboxSelectMultiple,
             "target_groups": forms.CheckboxSelectMultiple, "residence_statuses": forms.CheckboxSelectMultiple,
             "delivery_modes": forms.CheckboxSelectMultiple, "languages": forms.CheckboxSelectMultiple,
-            "regions": forms.SelectMultiple(attrs={"size": 10, "class": "multi-select"}),
+            "regions": FastSelectMultiple(attrs={"size": 10, "class": "multi-select"}),
         }
         field_classes = dict.fromkeys(M2M_FIELDS, LabelledMultipleChoiceField)
 
@@ -68,7 +68,8 @@ class LocationForm(KernForm):
     postcode = forms.RegexField(label=_("PLZ"), regex=r"^\d{5}$", required=False,
                                 error_messages={"invalid": _("Eine PLZ hat fünf Ziffern.")})
     city = forms.CharField(label=_("Ort"), max_length=100)
-    district = forms.ModelChoiceField(label=_("Kreis"), queryset=Region.objects.none(), to_field_name="ags")
+    district = forms.ModelChoiceField(label=_("Kreis"), queryset=Region.objects.none(), to_field_name="ags",
+                                      widget=FastSelect)
     hours = forms.CharField(label=_("Sprechzeiten"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
                             help_text=_("z. B. „Mo 09:00-12:00, Do 13:00-16:00“"))
     dates = forms.CharField(label=_("Mobile Termine"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
