@@ -46,7 +46,8 @@ class OfferFilterForm(KernForm):
     zielgruppe = CodeChoiceField(label=_("Zielgruppe"), queryset=TargetGroup.objects.none(), required=False,
                                  to_field_name="code", widget=FastSelect, empty_label=_("alle Zielgruppen"))
     handlungsfeld = CodeChoiceField(label=_("Handlungsfeld"), queryset=FieldOfAction.objects.none(),
-                                    required=False, to_field_name="code", widget=FastSelect, empty_label=_("alle Handlungsfelder"))
+                                    required=False, to_field_name="code", widget=FastSelect,
+                                    empty_label=_("alle Handlungsfelder"))
     sprache = CodeChoiceField(label=_("Sprache im Angebot"), queryset=Language.objects.none(), required=False,
                               to_field_name="code", widget=FastSelect, empty_label=_("alle Sprachen"))
     form = CodeChoiceField(label=_("Angebotsform"), queryset=DeliveryMode.objects.none(), required=False,

@@ -140,3 +140,10 @@ def test_it_falls_back_to_german_where_no_translation_exists(client, world):
 def test_it_shows_locations_and_hours_on_the_detail_page(client, world):
     html = client.get(reverse("directory:detail", args=[world.offer_a.pk])).content.decode()
     assert "Montag" in html and "09:00–12:00" in html and "Dresden" in html
+
+
+def test_it_speaks_english_when_the_visitor_switches(client, world):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/angebote/"})
+    html = client.get(reverse("directory:search")).content.decode()
+    assert '<html lang="en"' in html
+    assert "Find offers" in html and "offers found" in html and "Angebote finden" not in html
