@@ -1,9 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from netzlotse.core.forms import KernModelForm
+from netzlotse.core.forms import FastSelectMultiple, KernModelForm
 
-from .models import Cooperation, Network, NetworkMembership, Organization, Project, Region
+from .models import Cooperation, Network, NetworkMembership, Organization, Programme, Project, Region, RegionGroup
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -59,3 +59,21 @@ class CooperationForm(KernModelForm):
         fields = ["source", "kind", "target", "network", "since", "until", "note"]
         widgets = {"since": DATE, "until": DATE, "note": forms.Textarea(attrs={"rows": 3})}
         labels = {"source": _("Von Organisation"), "target": _("Zu Organisation")}
+
+
+class RegionGroupForm(KernModelForm):
+    class Meta:
+        model = RegionGroup
+        fields = ["name", "description", "regions"]
+        widgets = {"regions": FastSelectMultiple(attrs={"size": 12, "class": "multi-select"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["regions"].queryset = Region.objects.exclude(level=Region.Level.STATE).order_by("name")
+
+
+class ProgrammeForm(KernModelForm):
+    class Meta:
+        model = Programme
+        fields = ["name", "short_name", "description", "funders", "starts_on", "ends_on"]
+        widgets = {"starts_on": DATE, "ends_on": DATE, "funders": FastSelectMultiple(attrs={"size": 8, "class": "multi-select"})}

@@ -49,12 +49,23 @@ class Region(models.Model):
         return self.name.split(",")[0]
 
 
+class SharedQuerySet(models.QuerySet):
+    """Shared reference data (region groups, programmes): every network editor manages all of it."""
+
+    def managed_by(self, user):
+        from netzlotse.accounts import roles
+
+        return self.all() if roles.can(user, roles.EDIT_NETWORK) else self.none()
+
+
 class RegionGroup(models.Model):
     """A custom set of regions, e.g. a project's funding region (Förderregion)."""
 
     name = models.CharField(_("Name"), max_length=200)
     description = models.TextField(_("Beschreibung"), blank=True)
     regions = models.ManyToManyField(Region, related_name="groups", verbose_name=_("Regionen"))
+
+    objects = SharedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -217,6 +228,8 @@ class Programme(models.Model):
                                      verbose_name=_("Fördermittelgeber"))
     starts_on = models.DateField(_("Beginn"), null=True, blank=True)
     ends_on = models.DateField(_("Ende"), null=True, blank=True)
+
+    objects = SharedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -18,8 +18,8 @@ from netzlotse.accounts import roles
 from netzlotse.core.access import permission_required
 from netzlotse.core.paging import paginate
 
-from .forms import CooperationForm, MembershipFormSet, NetworkForm, OrganizationForm, ProjectForm
-from .models import Cooperation, Network, Organization, Project
+from .forms import CooperationForm, MembershipFormSet, NetworkForm, OrganizationForm, ProgrammeForm, ProjectForm, RegionGroupForm
+from .models import Cooperation, Network, Organization, Programme, Project, RegionGroup
 from .services import network_save, organization_create
 
 
@@ -50,6 +50,12 @@ RESOURCES = {
                               ((gettext_lazy("von"), "source"), (gettext_lazy("Art"), "get_kind_display"),
                                (gettext_lazy("zu"), "target"), (gettext_lazy("seit"), "since")),
                               ("source", "target")),
+    "foerderregionen": Resource(RegionGroup, RegionGroupForm, gettext_lazy("Regionsgruppen"),
+                                gettext_lazy("Regionsgruppe"),
+                                ((gettext_lazy("Name"), "name"), (gettext_lazy("Beschreibung"), "description"))),
+    "programme": Resource(Programme, ProgrammeForm, gettext_lazy("Förderprogramme"), gettext_lazy("Förderprogramm"),
+                          ((gettext_lazy("Name"), "name"), (gettext_lazy("Kurzname"), "short_name"),
+                           (gettext_lazy("Ende"), "ends_on"))),
 }
 
 
