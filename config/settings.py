@@ -119,6 +119,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The directory's queries are short; JIT compilation only adds latency to them.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
@@ -209,6 +213,10 @@ STORAGES = {
         )
     },
 }
+
+# Per-process memory cache (reference lists); tests use none, so no list outlives a test's data.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache" if TESTING
+                      else "django.core.cache.backends.locmem.LocMemCache"}}
 
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour, opted into now
 

@@ -37,6 +37,12 @@ def test_it_validates_parameters(client, db):
     assert response.json()["detail"][0]["loc"] == ["query", "kreis"]
 
 
+def test_it_rejects_absurd_page_numbers_instead_of_failing(client, db):
+    # Found by schemathesis: a 20-digit page number overflowed the database's OFFSET.
+    assert client.get("/api/v1/organizations", {"page": "32589158477190044730"}).status_code == 422
+    assert client.get("/api/v1/organizations", {"page": "999999"}).json()["items"] == []
+
+
 def test_it_lists_regions_and_chains(client, db):
     states = client.get("/api/v1/regions", {"level": "state"}).json()
     assert states["count"] == 16

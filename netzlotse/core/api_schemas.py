@@ -2,7 +2,8 @@
 
 from typing import Any
 
-from ninja import Schema
+from ninja import Field, Schema
+from ninja.pagination import PageNumberPagination
 
 
 class NotFoundOut(Schema):
@@ -14,3 +15,11 @@ class ValidationErrorOut(Schema):
 
 
 ERRORS = {404: NotFoundOut, 422: ValidationErrorOut}
+
+
+class Pages(PageNumberPagination):
+    """Page-number paging with bounded numbers: a page beyond any real result is 422, never a database error."""
+
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=1_000_000)
+        page_size: int | None = Field(None, ge=1, le=200)

@@ -2,7 +2,7 @@
 
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 
@@ -67,11 +67,11 @@ class FastSelect(forms.Select):
             final_attrs["multiple"] = True
         values = value if isinstance(value, (list, tuple)) else [value]
         selected = {str(v) for v in values if v not in (None, "")}
-        options = format_html_join(
-            "", "<option value=\"{}\"{}>{}</option>",
-            ((str(v), mark_safe(" selected") if str(v) in selected and str(v) else "", label)
-             for v, label in self.choices))
-        return format_html("<select name=\"{}\"{}>{}</select>", name, flatatt(final_attrs), options)
+        # Plain string building: format_html per option costs more than the whole query.
+        options = "".join(
+            f'<option value="{escape(str(v))}"{" selected" if str(v) in selected else ""}>{escape(str(label))}</option>'
+            for v, label in self.choices)
+        return mark_safe(f'<select name="{escape(name)}"{flatatt(final_attrs)}>{options}</select>')  # noqa: S308
 
 
 class FastSelectMultiple(FastSelect):

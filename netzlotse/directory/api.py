@@ -4,9 +4,9 @@ from uuid import UUID
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 from ninja.errors import ValidationError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
-from netzlotse.core.api_schemas import ERRORS, ValidationErrorOut
+from netzlotse.core.api_schemas import ERRORS, Pages, ValidationErrorOut
 
 from .filters import OfferFilterForm
 from .models import Offer, ProcessChain
@@ -93,7 +93,7 @@ class OfferFilters(Schema):
 
 
 @router.get("/offers", response={200: list[OfferOut], 422: ValidationErrorOut}, summary="Angebote suchen")
-@paginate(PageNumberPagination, page_size=20)
+@paginate(Pages, page_size=20)
 def offers(request, filters: Query[OfferFilters]):
     """The same search as the public directory: public offers, or the directory as it stood on `stand`."""
     data = {k: v for k, v in filters.dict().items() if v not in (None, "")}

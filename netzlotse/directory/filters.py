@@ -1,30 +1,74 @@
 """The directory's search form: one form serves the public page, the staff lists, exports and the API."""
 
+from functools import lru_cache
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from netzlotse.core.cache import reference_list
 from netzlotse.core.forms import FastSelect, KernForm
+from netzlotse.core.translation import CONTENT_LANGUAGES
 from netzlotse.network.models import Region, RegionGroup
 
-from .models import DeliveryMode, FieldOfAction, Language, Offer, Phase, ProcessChain, TargetGroup
+from .models import DeliveryMode, FieldOfAction, Language, Offer, Phase, TargetGroup
 
 
-class CodeChoiceField(forms.ModelChoiceField):
-    """Choices addressed by stable code in URLs (bookmarkable, import-compatible)."""
+class CachedChoiceField(forms.ChoiceField):
+    """Choices from a small cached reference list; cleans to the entry itself, with no query per request.
 
-    def label_from_instance(self, obj):
-        return str(obj.label)
+    `key` picks the URL value (a vocabulary code, or a primary key) and `show` the text shown.
+    """
+
+    def __init__(self, *, source, key, show=str, empty_label, **kwargs):
+        self.source, self.key, self.show, self.empty_label = source, key, show, empty_label
+        super().__init__(**kwargs)
+
+    def load_choices(self):
+        self.entries = {str(self.key(obj)): obj for obj in self.source()}
+        self.choices = [("", self.empty_label), *((k, self.show(obj)) for k, obj in self.entries.items())]
+
+    def validate(self, value):
+        if value and value not in self.entries:
+            raise forms.ValidationError(_("Unbekannter Wert."), code="invalid_choice")
+
+    def clean(self, value):
+        value = super().clean(value)
+        return self.entries.get(value) if value else None
 
 
-class PhaseChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return str(obj)
+def _vocabulary(model):
+    return lambda: reference_list(model.__name__, lambda: list(model.objects.filter(is_active=True)))
 
 
-class DistrictChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.name
+def _default_phases():
+    return reference_list("default-phases", lambda: list(Phase.objects.filter(chain__is_default=True)
+                                                          .select_related("chain").order_by("position")))
+
+
+@lru_cache(maxsize=1)
+def district_choices() -> tuple:
+    """The 401 districts as (AGS, name): shipped reference data, so built once per process."""
+    return tuple(Region.objects.districts().order_by("name").values_list("ags", "name"))
+
+
+class DistrictChoiceField(forms.ChoiceField):
+    """A district by its AGS; cleans to the Region (one indexed lookup) instead of loading all 401."""
+
+    def __init__(self, **kwargs):
+        self.empty_label = kwargs.pop("empty_label")
+        super().__init__(**kwargs)
+
+    def load_choices(self):
+        self.choices = [("", self.empty_label), *district_choices()]
+
+    def validate(self, value):
+        if value and value not in dict(district_choices()):
+            raise forms.ValidationError(_("Unbekannter Kreis."), code="invalid_choice")
+
+    def clean(self, value):
+        value = super().clean(value)
+        return Region.objects.get(ags=value) if value else None
 
 
 SORTS = {
@@ -37,21 +81,25 @@ SORTS = {
 
 class OfferFilterForm(KernForm):
     q = forms.CharField(label=_("Suchbegriff"), required=False, max_length=200)
-    phase = PhaseChoiceField(label=_("Phase der Prozesskette"), queryset=Phase.objects.none(), required=False,
-                             widget=FastSelect, empty_label=_("alle Phasen"))
-    kreis = DistrictChoiceField(label=_("Kreis / kreisfreie Stadt"), queryset=Region.objects.none(),
-                                required=False, to_field_name="ags", widget=FastSelect, empty_label=_("alle Kreise"))
-    region = forms.ModelChoiceField(label=_("Regionsgruppe / Förderregion"), queryset=RegionGroup.objects.none(),
-                                    required=False, widget=FastSelect, empty_label=_("alle Regionen"))
-    zielgruppe = CodeChoiceField(label=_("Zielgruppe"), queryset=TargetGroup.objects.none(), required=False,
-                                 to_field_name="code", widget=FastSelect, empty_label=_("alle Zielgruppen"))
-    handlungsfeld = CodeChoiceField(label=_("Handlungsfeld"), queryset=FieldOfAction.objects.none(),
-                                    required=False, to_field_name="code", widget=FastSelect,
-                                    empty_label=_("alle Handlungsfelder"))
-    sprache = CodeChoiceField(label=_("Sprache im Angebot"), queryset=Language.objects.none(), required=False,
-                              to_field_name="code", widget=FastSelect, empty_label=_("alle Sprachen"))
-    form = CodeChoiceField(label=_("Angebotsform"), queryset=DeliveryMode.objects.none(), required=False,
-                           to_field_name="code", widget=FastSelect, empty_label=_("alle Angebotsformen"))
+    phase = CachedChoiceField(label=_("Phase der Prozesskette"), source=_default_phases, key=lambda p: p.pk,
+                              required=False, widget=FastSelect, empty_label=_("alle Phasen"))
+    kreis = DistrictChoiceField(label=_("Kreis / kreisfreie Stadt"), required=False, widget=FastSelect,
+                                empty_label=_("alle Kreise"))
+    region = CachedChoiceField(label=_("Regionsgruppe / Förderregion"), key=lambda g: g.pk, required=False,
+                               source=lambda: reference_list("region-groups", lambda: list(RegionGroup.objects.all())),
+                               widget=FastSelect, empty_label=_("alle Regionen"))
+    zielgruppe = CachedChoiceField(label=_("Zielgruppe"), source=_vocabulary(TargetGroup), key=lambda v: v.code,
+                                   show=lambda v: str(v.label), required=False, widget=FastSelect,
+                                   empty_label=_("alle Zielgruppen"))
+    handlungsfeld = CachedChoiceField(label=_("Handlungsfeld"), source=_vocabulary(FieldOfAction), key=lambda v: v.code,
+                                      show=lambda v: str(v.label), required=False, widget=FastSelect,
+                                      empty_label=_("alle Handlungsfelder"))
+    sprache = CachedChoiceField(label=_("Sprache im Angebot"), source=_vocabulary(Language), key=lambda v: v.code,
+                                show=lambda v: str(v.label), required=False, widget=FastSelect,
+                                empty_label=_("alle Sprachen"))
+    form = CachedChoiceField(label=_("Angebotsform"), source=_vocabulary(DeliveryMode), key=lambda v: v.code,
+                             show=lambda v: str(v.label), required=False, widget=FastSelect,
+                             empty_label=_("alle Angebotsformen"))
     jetzt_offen = forms.BooleanField(label=_("jetzt geöffnet"), required=False)
     stand = forms.DateField(label=_("Stand am"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
                             help_text=_("Verzeichnis so anzeigen, wie es an diesem Tag galt"))
@@ -60,13 +108,8 @@ class OfferFilterForm(KernForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        chain = ProcessChain.objects.default()
-        self.fields["phase"].queryset = Phase.objects.filter(chain=chain) if chain else Phase.objects.none()
-        self.fields["kreis"].queryset = Region.objects.districts().order_by("name")
-        self.fields["region"].queryset = RegionGroup.objects.all()
-        for name, model in (("zielgruppe", TargetGroup), ("handlungsfeld", FieldOfAction), ("sprache", Language),
-                            ("form", DeliveryMode)):
-            self.fields[name].queryset = model.objects.filter(is_active=True)
+        for name in ("phase", "kreis", "region", "zielgruppe", "handlungsfeld", "sprache", "form"):
+            self.fields[name].load_choices()
 
     def base_queryset(self, user=None):
         """Public view by default; a date switches to the directory as it stood then."""
@@ -106,7 +149,9 @@ class OfferFilterForm(KernForm):
 
     def results(self, user=None):
         qs = self.apply(self.base_queryset(user))
-        return qs.select_related("provider").prefetch_related("phases__chain", "target_groups", "delivery_modes")
+        # The list shows titles, provider, phases and delivery modes; the long texts stay in the database.
+        heavy = ["search_text", *(f"description_{lang}" for lang in CONTENT_LANGUAGES)]
+        return qs.select_related("provider").defer(*heavy).prefetch_related("phases__chain", "delivery_modes")
 
     def has_filters(self):
         return self.is_valid() and any(value for value in self.cleaned_data.values())

@@ -2,9 +2,9 @@ from uuid import UUID
 
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
-from netzlotse.core.api_schemas import ERRORS, ValidationErrorOut
+from netzlotse.core.api_schemas import ERRORS, Pages, ValidationErrorOut
 
 from .models import Organization, Region
 
@@ -32,7 +32,7 @@ class OrganizationOut(Schema):
 
 
 @router.get("/regions", response={200: list[RegionOut], 422: ValidationErrorOut}, summary="Bundesländer und Kreise")
-@paginate(PageNumberPagination, page_size=100)
+@paginate(Pages, page_size=100)
 def regions(request, level: Region.Level | None = None, q: str = ""):
     qs = Region.objects.select_related("parent").order_by("ags")
     if level:
@@ -48,7 +48,7 @@ def region(request, ags: str):
 
 
 @router.get("/organizations", response={200: list[OrganizationOut], 422: ValidationErrorOut}, summary="Organisationen")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def organizations(request, q: str = ""):
     return Organization.objects.search(q).order_by("name", "pk")
 

@@ -54,8 +54,8 @@ def _int_param(request, name, default, maximum=None):
     raw = request.GET.get(name)
     if raw in (None, ""):
         return default
-    if not raw.isdigit() or int(raw) < 1:
-        raise BadParameter(f"'{name}' must be a positive integer")
+    if not raw.isdigit() or not 1 <= int(raw) <= 1_000_000:
+        raise BadParameter(f"'{name}' must be an integer from 1 to 1000000")
     return min(int(raw), maximum) if maximum else int(raw)
 
 

@@ -80,13 +80,18 @@ class OfferQuerySet(models.QuerySet):
         return self._with_related("delivery_modes", deliverymode=mode)
 
     def serving(self, regions):
-        """Offers for people in any of these districts: served there directly or state-wide, or located there."""
+        """Offers for people in any of these districts: served there directly or state-wide, or located there.
+
+        The matching offer ids are looked up first (two small indexed queries) so that the
+        database starts from the region's few hundred offers rather than from a common
+        search word matching tens of thousands.
+        """
         district_ids = [r.pk for r in regions]
         state_ids = {r.parent_id for r in regions if r.parent_id}
-        through = Offer.regions.through
-        served = through.objects.filter(offer=OuterRef("pk"), region__in=[*district_ids, *state_ids])
-        located = Location.objects.filter(offer=OuterRef("pk"), district__in=district_ids)
-        return self.filter(Exists(served) | Exists(located))
+        served = Offer.regions.through.objects.filter(region__in=[*district_ids, *state_ids])
+        located = Location.objects.filter(district__in=district_ids).order_by()
+        ids = set(served.values_list("offer_id", flat=True)) | set(located.values_list("offer_id", flat=True))
+        return self.filter(pk__in=ids)
 
     def in_district(self, district: Region):
         return self.serving([district])

@@ -79,6 +79,7 @@ def test_it_pages_the_hsds_way(client, world):
         3, 2, 2, True, False)
     assert (second["size"], second["last_page"]) == (1, True)
     assert client.get("/api/hsds/services", {"page": "null"}).status_code == 400
+    assert client.get("/api/hsds/services", {"page": "32589158477190044730"}).status_code == 400
 
 
 def test_it_filters_services_by_search_term_organisation_and_date(client, world, rich):

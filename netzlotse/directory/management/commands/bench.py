@@ -48,6 +48,8 @@ class Command(BaseCommand):
             raise CommandError(f"Erwartet {expected} generierte Angebote, vorhanden {have}. "
                                f"Zuerst: manage.py generate_data --size {size} --replace")
         settings.DEBUG = False  # no query log while measuring
+        # The in-process client is no network request; let it through whatever ALLOWED_HOSTS says.
+        settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "localhost"]
         rng = random.Random(7)
         client = Client(HTTP_HOST="localhost")
         districts = list(Region.objects.filter(offers__isnull=False).distinct().values_list("ags", flat=True))
@@ -78,7 +80,7 @@ class Command(BaseCommand):
         for _ in range(runs):
             url = next_url()
             started = time.perf_counter()
-            response = client.get(url)
+            response = client.get(url, secure=True)  # as behind TLS in production
             timings.append((time.perf_counter() - started) * 1000)
             if response.status_code != 200:
                 raise CommandError(f"{url}: HTTP {response.status_code}")
