@@ -214,9 +214,9 @@ STORAGES = {
     },
 }
 
-# Per-process memory cache (reference lists); tests use none, so no list outlives a test's data.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache" if TESTING
-                      else "django.core.cache.backends.locmem.LocMemCache"}}
+# Small reference lists (vocabularies, phases, regions) are kept per process for this long;
+# tests keep none, so no list outlives a test's data.
+REFERENCE_CACHE_SECONDS = 0 if TESTING else int(os.environ.get("REFERENCE_CACHE_SECONDS", "60"))
 
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour, opted into now
 

@@ -7,6 +7,7 @@ updates the same records instead of duplicating them.
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
+from netzlotse.core.bulk import insert_rows
 from netzlotse.network.models import Network, NetworkMembership, Organization
 
 from ..models import Location, MobileDate, Offer, OfferChange, OpeningHours
@@ -19,18 +20,19 @@ OFFER_M2M = ["phases", "fields_of_action", "target_groups", "residence_statuses"
              "languages"]
 
 
-def _replace_m2m(model, field_name: str, owners: dict, wanted: dict) -> None:
-    """Set an M2M relation for many owners with one delete and bulk inserts."""
+def _replace_m2m(model, field_name: str, owners: dict, wanted: dict, existing_pks=None) -> None:
+    """Set an M2M relation for many owners with one delete and one bulk insert of plain rows.
+
+    `existing_pks` limits the delete to owners that existed before (new ones have no links yet).
+    """
     through = model._meta.get_field(field_name).remote_field.through
     own_col = f"{model._meta.model_name}_id"
-    other_col = next(f.attname for f in through._meta.concrete_fields
-                     if f.attname not in ("id", own_col))
-    through.objects.filter(**{f"{own_col}__in": [o.pk for o in owners.values()]}).delete()
-    through.objects.bulk_create(
-        [through(**{own_col: owners[key].pk, other_col: target.pk})
-         for key, targets in wanted.items() for target in {t.pk: t for t in targets}.values()],
-        batch_size=BATCH,
-    )
+    other_col = next(f.column for f in through._meta.concrete_fields if f.column not in ("id", own_col))
+    stale = [o.pk for o in owners.values()] if existing_pks is None else list(existing_pks)
+    if stale:
+        through.objects.filter(**{f"{own_col}__in": stale}).delete()
+    insert_rows(through._meta.db_table, [own_col, other_col],
+                ((owners[key].pk, pk) for key, targets in wanted.items() for pk in {t.pk for t in targets}))
 
 
 def _write_organizations(plan: ImportPlan, by_network: Network | None) -> dict[str, Organization]:
@@ -107,8 +109,9 @@ def _write_offers(plan: ImportPlan, orgs: dict, by) -> dict[str, Offer]:
     Offer.objects.bulk_create(new, batch_size=BATCH)
     Offer.objects.bulk_update([o for key, o in offers.items() if key in existing],
                               [*scalars, "archived_on", "search_text", "updated_at"], batch_size=500)
+    existing_pks = [o.pk for o in existing.values()]
     for name in OFFER_M2M:
-        _replace_m2m(Offer, name, offers, {r.values["external_id"]: r.values[name] for r in rows})
+        _replace_m2m(Offer, name, offers, {r.values["external_id"]: r.values[name] for r in rows}, existing_pks)
     # History: one entry per new offer, and one per existing offer whose values changed.
     after_source = Offer.objects.filter(pk__in=[o.pk for o in existing.values()]).prefetch_related(*OFFER_M2M)
     changes = []

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from netzlotse.core.testing import make_offer
-from netzlotse.directory.models import Offer, Phase
+from netzlotse.directory.models import Offer, Phase, ResidenceStatus
 from netzlotse.directory.services import offer_archive
 from netzlotse.network.models import Region, RegionGroup
 
@@ -147,3 +147,13 @@ def test_it_speaks_english_when_the_visitor_switches(client, world):
     html = client.get(reverse("directory:search")).content.decode()
     assert '<html lang="en"' in html
     assert "Find offers" in html and "offers found" in html and "Angebote finden" not in html
+
+
+def test_it_shows_every_classification_on_the_detail_page(client, world):
+    offer = make_offer(world.provider_a, "Vollständig", groups=("frauen", "gefluechtete"), fields=("sprache",),
+                       languages=("de", "ar"), modes=("online",), districts=("14612", "14511"))
+    offer.residence_statuses.set(ResidenceStatus.objects.filter(code="duldung"))
+    html = client.get(reverse("directory:detail", args=[offer.pk])).content.decode()
+    for text in ("1. Zugang, Ansprache und Information", "Frauen", "Geflüchtete", "Sprache / Deutsch für den Beruf",
+                 "Arabisch", "Online", "Chemnitz, Stadt", "Dresden, Stadt", "Duldung"):
+        assert text in html, text

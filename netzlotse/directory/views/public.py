@@ -7,6 +7,7 @@ from netzlotse.core.paging import paginate
 
 from ..filters import OfferFilterForm
 from ..models import Offer
+from ..relations import offer_relations
 
 
 def get_offer_for_user(user, pk) -> Offer:
@@ -27,8 +28,9 @@ def search(request):
 def detail(request, pk):
     offer = get_offer_for_user(request.user, pk)
     locations = offer.locations.select_related("district").prefetch_related("opening_hours", "mobile_dates")
-    can_edit = Offer.objects.editable_by(request.user).filter(pk=offer.pk).exists()
-    return render(request, "directory/detail.html", {"offer": offer, "locations": locations, "can_edit": can_edit})
+    can_edit = request.user.is_authenticated and Offer.objects.editable_by(request.user).filter(pk=offer.pk).exists()
+    return render(request, "directory/detail.html", {"offer": offer, "locations": locations, "can_edit": can_edit,
+                                                     "rel": offer_relations(offer)})
 
 
 @require_GET
