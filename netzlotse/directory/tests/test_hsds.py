@@ -124,3 +124,14 @@ def test_it_publishes_phases_target_groups_and_fields_as_taxonomies(client, db):
     term = terms["contents"][0]
     assert client.get(f"/api/hsds/taxonomy_terms/{term['id']}").json() == term
     assert client.get(f"/api/hsds/taxonomies/{chain['id']}").json() == chain
+
+
+def test_the_schema_copy_is_the_official_one():
+    """tests/hsds_schemas is a verbatim copy of the official HSDS 3.0 files (checked where they are at hand)."""
+    official = SCHEMAS.parents[2] / "shared" / "hsds-3.0"
+    if not official.exists():
+        pytest.skip("the official HSDS files are not beside the project here")
+    for copy in SCHEMAS.glob("*.json"):
+        source = official / "compiled" / copy.name
+        source = source if source.exists() else official / copy.name
+        assert copy.read_bytes() == source.read_bytes(), copy.name
