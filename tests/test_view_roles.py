@@ -52,10 +52,31 @@ MATRIX = [
     ("get", "network:edit", lambda w: ["organisationen", w.provider_a.pk], NETWORK_EDIT),
     ("get", "network:edit", lambda w: ["organisationen", w.provider_c.pk], ["login", 403, 403, 403, 404, 403, 403, 200]),
     ("get", "network:edit", lambda w: ["netzwerke", w.network.pk], NETWORK_EDIT),
+    ("post", "directory:import_run", lambda w: [_import_run(w).pk], ["login", 403, 403, 403, 302, 403, 403, 404]),
+    ("get", "hsds:index", None, OPEN),
+    ("get", "hsds:services", None, OPEN),
+    ("get", "hsds:service", lambda w: [w.offer_a.uuid], OPEN),
+    ("get", "hsds:service", lambda w: [w.draft_a.uuid], [404] * 8),
+    ("get", "hsds:organizations", None, OPEN),
+    ("get", "hsds:service_at_locations", None, OPEN),
+    ("get", "hsds:taxonomies", None, OPEN),
+    ("get", "hsds:taxonomy_terms", None, OPEN),
+    ("get", "api-v1:offers", None, OPEN),
+    ("get", "api-v1:offer", lambda w: [w.offer_a.pk], OPEN),
+    ("get", "api-v1:offer", lambda w: [w.draft_a.pk], [404] * 8),
+    ("get", "api-v1:openapi-json", None, OPEN),
     ("get", "accounts:login", None, [200, 302, 302, 302, 302, 302, 302, 302]),
     ("get", "accounts:password_change", None, ["login", 200, 200, 200, 200, 200, 200, 200]),
     ("get", "admin:index", None, [302, 302, 302, 302, 302, 302, 302, 200]),
 ]
+
+
+def _import_run(world):
+    """A checked upload of the coordinator's, waiting to be imported."""
+    from netzlotse.directory.models import ImportRun
+    from netzlotse.directory.tests.spreadsheets import offer_row, xlsx
+
+    return ImportRun.objects.create(uploaded_by=world.coordinator, filename="a.xlsx", content=xlsx(offers=[offer_row()]))
 
 
 def _cases():

@@ -125,3 +125,16 @@ def test_counsellor_searches_the_directory(visitor):
     visitor.login("beratung")
     visitor.goto("/angebote/?kreis=15090&handlungsfeld=stabilisierung")
     expect(visitor.page.locator("#results-heading")).to_contain_text("gefunden")
+
+
+def test_administrator_manages_every_offer_and_the_shared_chain(visitor):
+    page = visitor.page
+    visitor.login("admin")
+    visitor.goto("/verwaltung/angebote/?q=Stendal")
+    expect(page.locator("main")).to_contain_text("Arbeitsgelegenheit")  # another network's offers
+    visitor.goto("/verwaltung/prozessketten/")
+    page.get_by_role("link", name=re.compile("Bearbeiten.*IQ-Prozesskette")).click()
+    expect(page.locator("#id_phasen-0-name_de")).to_have_value("Zugang, Ansprache und Information")
+    visitor.check("admin-chain")
+    visitor.goto("/netzwerk/programme/")
+    expect(page.locator("main")).to_contain_text("Stabilisierung und Teilhabe am Arbeitsleben")
