@@ -1,7 +1,5 @@
 """The directory's search form: one form serves the public page, the staff lists, exports and the API."""
 
-from functools import lru_cache
-
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -46,29 +44,8 @@ def _default_phases():
                                                           .select_related("chain").order_by("position")))
 
 
-@lru_cache(maxsize=1)
-def district_choices() -> tuple:
-    """The 401 districts as (AGS, name): shipped reference data, so built once per process."""
-    return tuple(Region.objects.districts().order_by("name").values_list("ags", "name"))
-
-
-class DistrictChoiceField(forms.ChoiceField):
-    """A district by its AGS; cleans to the Region (one indexed lookup) instead of loading all 401."""
-
-    def __init__(self, **kwargs):
-        self.empty_label = kwargs.pop("empty_label")
-        super().__init__(**kwargs)
-
-    def load_choices(self):
-        self.choices = [("", self.empty_label), *district_choices()]
-
-    def validate(self, value):
-        if value and value not in dict(district_choices()):
-            raise forms.ValidationError(_("Unbekannter Kreis."), code="invalid_choice")
-
-    def clean(self, value):
-        value = super().clean(value)
-        return Region.objects.get(ags=value) if value else None
+def _districts():
+    return reference_list("districts", lambda: list(Region.objects.districts().order_by("name")))
 
 
 SORTS = {
@@ -83,8 +60,8 @@ class OfferFilterForm(KernForm):
     q = forms.CharField(label=_("Suchbegriff"), required=False, max_length=200)
     phase = CachedChoiceField(label=_("Phase der Prozesskette"), source=_default_phases, key=lambda p: p.pk,
                               required=False, widget=FastSelect, empty_label=_("alle Phasen"))
-    kreis = DistrictChoiceField(label=_("Kreis / kreisfreie Stadt"), required=False, widget=FastSelect,
-                                empty_label=_("alle Kreise"))
+    kreis = CachedChoiceField(label=_("Kreis / kreisfreie Stadt"), source=_districts, key=lambda r: r.ags,
+                              show=lambda r: r.name, required=False, widget=FastSelect, empty_label=_("alle Kreise"))
     region = CachedChoiceField(label=_("Regionsgruppe / Förderregion"), key=lambda g: g.pk, required=False,
                                source=lambda: reference_list("region-groups", lambda: list(RegionGroup.objects.all())),
                                widget=FastSelect, empty_label=_("alle Regionen"))
