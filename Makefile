@@ -29,6 +29,8 @@ static/vendor/.copied: node_modules/.installed
 	cp node_modules/@kern-ux/native/dist/kern.min.css static/vendor/kern/
 	cp -r node_modules/@kern-ux/native/dist/fonts static/vendor/kern/
 	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/
+	mkdir -p static/vendor/echarts
+	cp node_modules/echarts/dist/echarts.min.js static/vendor/echarts/
 	touch $@
 
 assets: static/vendor/.copied

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "netzlotse.accounts",
     "netzlotse.network",
     "netzlotse.directory",
+    "netzlotse.gaps",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("konto/", include("netzlotse.accounts.urls")),
     path("netzwerk/", include("netzlotse.network.urls")),
+    path("luecken/", include("netzlotse.gaps.urls")),
     path("", include("netzlotse.directory.urls")),
     path("api/hsds/", include("netzlotse.directory.hsds.urls")),
     path("api/v1/", api.urls),

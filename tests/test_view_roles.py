@@ -53,6 +53,7 @@ MATRIX = [
     ("get", "network:edit", lambda w: ["organisationen", w.provider_c.pk], ["login", 403, 403, 403, 404, 403, 403, 200]),
     ("get", "network:edit", lambda w: ["netzwerke", w.network.pk], NETWORK_EDIT),
     ("post", "directory:import_run", lambda w: [_import_run(w).pk], ["login", 403, 403, 403, 302, 403, 403, 404]),
+    ("get", "gaps:matrix", None, ["login", 200, 200, 200, 200, 403, 403, 200]),
     ("get", "hsds:index", None, OPEN),
     ("get", "hsds:services", None, OPEN),
     ("get", "hsds:service", lambda w: [w.offer_a.uuid], OPEN),

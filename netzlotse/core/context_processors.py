@@ -17,6 +17,7 @@ def site(request):
         "CURRENT_LANGUAGE": language,
         "nav": {
             "dashboard": bool(user) and roles.can(user, roles.VIEW_DASHBOARD),
+            "gaps": bool(user) and roles.can(user, roles.VIEW_GAPS),
             "edit_offers": bool(user) and roles.can(user, roles.EDIT_OWN_OFFERS),
             "network": bool(user) and roles.can(user, roles.EDIT_NETWORK),
             "chains": bool(user) and roles.can(user, roles.EDIT_CHAINS),

@@ -138,3 +138,18 @@ def test_administrator_manages_every_offer_and_the_shared_chain(visitor):
     visitor.check("admin-chain")
     visitor.goto("/netzwerk/programme/")
     expect(page.locator("main")).to_contain_text("Stabilisierung und Teilhabe am Arbeitsleben")
+
+
+def test_coordinator_sees_saxonys_thin_phases_four_and_five(visitor):
+    page = visitor.page
+    visitor.login("koordination")
+    visitor.goto("/luecken/")
+    expect(page.locator("h2").first).to_contain_text("IQ-Prozesskette")
+    gaps = page.locator("td.coverage--gap")
+    assert gaps.count() > 0
+    # The demo's Saxon network is thin where the seed says it is: entry into work and job retention.
+    phase_4_gaps = page.locator("tbody tr td:nth-child(5).coverage--gap").count()
+    phase_1_gaps = page.locator("tbody tr td:nth-child(2).coverage--gap").count()
+    assert phase_4_gaps > phase_1_gaps
+    expect(page.locator("#coverage-chart canvas").first).to_be_visible()
+    visitor.check("coordinator-gaps")

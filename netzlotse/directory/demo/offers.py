@@ -100,7 +100,7 @@ def iq_specs() -> list[Spec]:
         Spec("iq-prozessbegleitung", "org-ist", "Prozessbegleitung für Projekte im Netzwerk",
              "Wir verorten Angebote in der Prozesskette, machen Schnittstellen sichtbar und begleiten Partner "
              "beim Schließen von Angebotslücken.", [], ["beratung"], ["fachkraefte"], project="psst", cross=True,
-             regions=["14"], locations=[office("Dresden", "14612")]),
+             regions=["14612"], locations=[office("Dresden", "14612")]),
         Spec("iq-matching", "org-iq-chemnitz", "Matching-Tage mit Unternehmen der Region",
              "Unternehmen und Fachkräfte mit ausländischen Abschlüssen lernen sich bei kurzen Gesprächen kennen.",
              ["einmuendung"], ["vermittlung", "arbeitgeber"], ["akademiker", "unternehmen"], project="iq-quali",

@@ -157,3 +157,8 @@ def test_it_shows_every_classification_on_the_detail_page(client, world):
     for text in ("1. Zugang, Ansprache und Information", "Frauen", "Geflüchtete", "Sprache / Deutsch für den Beruf",
                  "Arabisch", "Online", "Chemnitz, Stadt", "Dresden, Stadt", "Duldung"):
         assert text in html, text
+
+
+def test_it_renders_filter_selects_in_the_kern_wrapper(client, world):
+    html = client.get(reverse("directory:search")).content.decode()
+    assert '<div class="kern-form-input__select-wrapper"><select name="kreis"' in html

@@ -1,0 +1,89 @@
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from netzlotse.accounts import roles
+from netzlotse.core.forms import FastSelect, KernForm
+from netzlotse.directory.filters import CachedChoiceField, _vocabulary
+from netzlotse.directory.models import DeliveryMode, FieldOfAction, Language, Offer, ProcessChain, TargetGroup
+from netzlotse.network.models import Network, Region, RegionGroup
+
+
+def networks_of(user):
+    """The networks whose coverage a user reads: those they coordinate or whose member organisation they work for."""
+    if roles.can(user, roles.EDIT_ALL_OFFERS):
+        return Network.objects.all()
+    orgs = roles.organization_ids(user)
+    return Network.objects.filter(Q(coordinator__in=orgs) | Q(memberships__organization__in=orgs)).distinct()
+
+
+class CoverageForm(KernForm):
+    bereich = forms.ChoiceField(label=_("Gebiet"), widget=FastSelect)
+    kette = forms.ModelChoiceField(label=_("Prozesskette"), queryset=ProcessChain.objects.none(), empty_label=None,
+                                   widget=FastSelect)
+    stand = forms.DateField(label=_("Stand am"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    vergleich = forms.DateField(label=_("Vergleichen mit"), required=False,
+                                widget=forms.DateInput(attrs={"type": "date"}),
+                                help_text=_("Zeigt, welche Zellen sich seit diesem Tag geöffnet oder geschlossen haben"))
+    zielgruppe = CachedChoiceField(label=_("Zielgruppe"), source=_vocabulary(TargetGroup), key=lambda v: v.code,
+                                   show=lambda v: str(v.label), required=False, widget=FastSelect,
+                                   empty_label=_("alle Zielgruppen"))
+    handlungsfeld = CachedChoiceField(label=_("Handlungsfeld"), source=_vocabulary(FieldOfAction),
+                                      key=lambda v: v.code, show=lambda v: str(v.label), required=False,
+                                      widget=FastSelect, empty_label=_("alle Handlungsfelder"))
+    form = CachedChoiceField(label=_("Angebotsform"), source=_vocabulary(DeliveryMode), key=lambda v: v.code,
+                             show=lambda v: str(v.label), required=False, widget=FastSelect,
+                             empty_label=_("alle Angebotsformen"))
+    sprache = CachedChoiceField(label=_("Sprache im Angebot"), source=_vocabulary(Language), key=lambda v: v.code,
+                                show=lambda v: str(v.label), required=False, widget=FastSelect,
+                                empty_label=_("alle Sprachen"))
+    je_100k = forms.BooleanField(label=_("je 100 000 Einwohner*innen zeigen"), required=False)
+
+    def __init__(self, data, *, user):
+        self.networks = list(networks_of(user).prefetch_related("regions"))
+        defaults = {"bereich": self._default_area(), "kette": getattr(ProcessChain.objects.default(), "pk", "")}
+        super().__init__({**defaults, **{k: v for k, v in data.items() if v}})
+        self.fields["bereich"].choices = [
+            *((f"land:{s.ags}", s.name) for s in Region.objects.states().order_by("name")),
+            *((f"gruppe:{g.pk}", f"{g.name} ({_('Regionsgruppe')})") for g in RegionGroup.objects.all()),
+        ]
+        self.fields["kette"].queryset = ProcessChain.objects.visible_to_network(self.networks)
+        for name in ("zielgruppe", "handlungsfeld", "form", "sprache"):
+            self.fields[name].load_choices()
+
+    def _default_area(self):
+        for network in self.networks:
+            for region in network.regions.all():
+                return f"land:{region.ags[:2]}"
+        return "land:14"
+
+    def clean_kette(self):
+        return self.cleaned_data["kette"] or ProcessChain.objects.default()
+
+    def districts(self) -> list[Region]:
+        kind, _sep, key = self.cleaned_data["bereich"].partition(":")
+        if kind == "gruppe":
+            return list(RegionGroup.objects.get(pk=key).regions.districts().order_by("name"))
+        return list(Region.objects.districts().filter(parent__ags=key).order_by("name"))
+
+    def day(self):
+        return self.cleaned_data.get("stand") or timezone.localdate()
+
+    def offers(self):
+        data, qs = self.cleaned_data, Offer.objects.all()
+        if data.get("zielgruppe"):
+            qs = qs.for_target_group(data["zielgruppe"])
+        if data.get("handlungsfeld"):
+            qs = qs.in_field(data["handlungsfeld"])
+        if data.get("form"):
+            qs = qs.delivered_as(data["form"])
+        if data.get("sprache"):
+            qs = qs.speaking(data["sprache"])
+        return qs
+
+    def thresholds(self) -> dict:
+        from .models import CoverageThreshold
+
+        rows = CoverageThreshold.objects.filter(network__in=self.networks[:1])
+        return {row.phase_id: row.minimum for row in rows}

@@ -1,0 +1,55 @@
+from io import BytesIO
+
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from netzlotse.directory.models import Phase
+from netzlotse.gaps.models import CoverageThreshold
+from netzlotse.network.models import Region
+
+
+def test_it_shows_the_networks_state_with_gaps_marked_in_text(client, world):
+    world.network.regions.add(Region.objects.get(ags="14"))
+    client.force_login(world.coordinator)
+    response = client.get(reverse("gaps:matrix"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert [d.ags for d in response.context["matrix"].districts][:2] == ["14625", "14511"]  # Bautzen, Chemnitz
+    assert "Lücke" in html  # the status is written out, not only coloured
+    assert 'id="coverage-data"' in html
+
+
+def test_a_cell_links_to_its_offers(client, world):
+    client.force_login(world.coordinator)
+    response = client.get(reverse("gaps:matrix"), {"bereich": "land:14"})
+    dresden_row = next(cells for d, cells in response.context["rows"] if d.ags == "14612")
+    cell, link = dresden_row[0]
+    assert cell.offers == 1
+    assert "kreis=14612" in link and f"phase={Phase.objects.get(code='zugang', chain__is_default=True).pk}" in link
+
+
+def test_it_uses_the_networks_thresholds(client, world):
+    CoverageThreshold.objects.create(network=world.network, minimum=2)
+    client.force_login(world.coordinator)
+    response = client.get(reverse("gaps:matrix"), {"bereich": "land:14"})
+    dresden_row = next(cells for d, cells in response.context["rows"] if d.ags == "14612")
+    assert dresden_row[0][0].status == "too_few"
+
+
+def test_it_compares_two_dates(client, world):
+    client.force_login(world.coordinator)
+    response = client.get(reverse("gaps:matrix"), {"bereich": "land:14", "vergleich": "2020-01-01"})
+    opened = {(d.ags, p.code, what) for d, p, what in response.context["changes"]}
+    assert ("14612", "zugang", "opened") in opened
+
+
+def test_it_exports_the_matrix_as_xlsx(client, world):
+    client.force_login(world.coordinator)
+    response = client.get(reverse("gaps:matrix"), {"bereich": "land:14", "format": "xlsx"})
+    rows = list(load_workbook(BytesIO(response.content))["Abdeckung"].iter_rows(values_only=True))
+    assert rows[0][:3] == ("Kreis", "AGS", "1. Zugang, Ansprache und Information")
+    assert any(r[1] == "14612" and r[2].startswith("1 (") for r in rows[1:])
+
+
+def test_the_public_sees_no_gap_pages(client, world):
+    assert client.get(reverse("gaps:matrix")).status_code == 302
