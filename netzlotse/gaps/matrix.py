@@ -58,9 +58,11 @@ def _sql(offer_sql: str) -> str:
             SELECT l.offer_id, l.district_id FROM directory_location l WHERE l.district_id IN (SELECT id FROM scope)
         ),
         placed AS (
+            -- Phase links are unique per offer, and a cross-phase offer is taken only from the second
+            -- branch, so no pair repeats and no de-duplication is needed here.
             SELECT p.offer_id, p.phase_id FROM directory_offer_phases p JOIN offers o ON o.id = p.offer_id
-             WHERE p.phase_id IN (SELECT id FROM directory_phase WHERE chain_id = %s)
-            UNION
+             WHERE NOT o.is_cross_phase AND p.phase_id IN (SELECT id FROM directory_phase WHERE chain_id = %s)
+            UNION ALL
             SELECT o.id, ph.id FROM offers o JOIN directory_phase ph ON ph.chain_id = %s WHERE o.is_cross_phase
         )
         SELECT s.district_id, pl.phase_id, COUNT(*), SUM(COALESCE(o.capacity, 0))
