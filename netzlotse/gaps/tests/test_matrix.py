@@ -100,3 +100,12 @@ def test_it_lists_cells_that_opened_or_closed_between_two_dates(world, chain):
     before = coverage(chain=chain, day=TODAY - timedelta(days=1), districts=pirna)
     after = coverage(chain=chain, day=TODAY, districts=pirna)
     assert [(d.ags, p.code, what) for d, p, what in changes(before, after)] == [("14628", "zugang", "opened")]
+
+
+def test_a_cross_phase_offer_with_explicit_phases_counts_once_per_cell(world, chain):
+    offer = make_offer(world.provider_a, "Querschnitt mit Phasen", phases=("zugang", "orientierung"),
+                       districts=("14628",), capacity=5)
+    Offer.objects.filter(pk=offer.pk).update(is_cross_phase=True)
+    pirna = regions("14628")[0]
+    matrix = coverage(chain=chain, day=TODAY, districts=[pirna])
+    assert [(c.offers, c.places) for _d, cells in matrix.rows() for c in cells] == [(1, 5)] * 5
