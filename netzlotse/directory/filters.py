@@ -44,6 +44,24 @@ def _default_phases():
                                                           .select_related("chain").order_by("position")))
 
 
+def vocabulary_field(model, label, empty_label):
+    """A filter on a vocabulary, addressed by its stable code."""
+    return CachedChoiceField(label=label, source=_vocabulary(model), key=lambda v: v.code, show=lambda v: str(v.label),
+                             required=False, widget=FastSelect, empty_label=empty_label)
+
+
+# Filter field name → the OfferQuerySet method that applies it; shared by every form filtering offers.
+VOCABULARY_FILTERS = {"zielgruppe": "for_target_group", "handlungsfeld": "in_field", "sprache": "speaking",
+                      "form": "delivered_as"}
+
+
+def apply_vocabulary_filters(qs, data):
+    for name, method in VOCABULARY_FILTERS.items():
+        if data.get(name):
+            qs = getattr(qs, method)(data[name])
+    return qs
+
+
 def _districts():
     return reference_list("districts", lambda: list(Region.objects.districts().order_by("name")))
 
@@ -65,18 +83,10 @@ class OfferFilterForm(KernForm):
     region = CachedChoiceField(label=_("Regionsgruppe / Förderregion"), key=lambda g: g.pk, required=False,
                                source=lambda: reference_list("region-groups", lambda: list(RegionGroup.objects.all())),
                                widget=FastSelect, empty_label=_("alle Regionen"))
-    zielgruppe = CachedChoiceField(label=_("Zielgruppe"), source=_vocabulary(TargetGroup), key=lambda v: v.code,
-                                   show=lambda v: str(v.label), required=False, widget=FastSelect,
-                                   empty_label=_("alle Zielgruppen"))
-    handlungsfeld = CachedChoiceField(label=_("Handlungsfeld"), source=_vocabulary(FieldOfAction), key=lambda v: v.code,
-                                      show=lambda v: str(v.label), required=False, widget=FastSelect,
-                                      empty_label=_("alle Handlungsfelder"))
-    sprache = CachedChoiceField(label=_("Sprache im Angebot"), source=_vocabulary(Language), key=lambda v: v.code,
-                                show=lambda v: str(v.label), required=False, widget=FastSelect,
-                                empty_label=_("alle Sprachen"))
-    form = CachedChoiceField(label=_("Angebotsform"), source=_vocabulary(DeliveryMode), key=lambda v: v.code,
-                             show=lambda v: str(v.label), required=False, widget=FastSelect,
-                             empty_label=_("alle Angebotsformen"))
+    zielgruppe = vocabulary_field(TargetGroup, _("Zielgruppe"), _("alle Zielgruppen"))
+    handlungsfeld = vocabulary_field(FieldOfAction, _("Handlungsfeld"), _("alle Handlungsfelder"))
+    sprache = vocabulary_field(Language, _("Sprache im Angebot"), _("alle Sprachen"))
+    form = vocabulary_field(DeliveryMode, _("Angebotsform"), _("alle Angebotsformen"))
     jetzt_offen = forms.BooleanField(label=_("jetzt geöffnet"), required=False)
     stand = forms.DateField(label=_("Stand am"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
                             help_text=_("Verzeichnis so anzeigen, wie es an diesem Tag galt"))
@@ -109,14 +119,7 @@ class OfferFilterForm(KernForm):
             qs = qs.in_district(data["kreis"])
         if data.get("region"):
             qs = qs.in_region_group(data["region"])
-        if data.get("zielgruppe"):
-            qs = qs.for_target_group(data["zielgruppe"])
-        if data.get("handlungsfeld"):
-            qs = qs.in_field(data["handlungsfeld"])
-        if data.get("sprache"):
-            qs = qs.speaking(data["sprache"])
-        if data.get("form"):
-            qs = qs.delivered_as(data["form"])
+        qs = apply_vocabulary_filters(qs, data)
         if data.get("jetzt_offen"):
             qs = qs.open_at(timezone.now())
         sort_field = SORTS.get(data.get("sortierung") or "titel")[0]

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from netzlotse.accounts import roles
 from netzlotse.core.forms import FastSelect, KernForm
-from netzlotse.directory.filters import CachedChoiceField, _vocabulary
+from netzlotse.directory.filters import apply_vocabulary_filters, vocabulary_field
 from netzlotse.directory.models import DeliveryMode, FieldOfAction, Language, Offer, ProcessChain, TargetGroup
 from netzlotse.network.models import Network, Region, RegionGroup
 
@@ -26,18 +26,10 @@ class CoverageForm(KernForm):
     vergleich = forms.DateField(label=_("Vergleichen mit"), required=False,
                                 widget=forms.DateInput(attrs={"type": "date"}),
                                 help_text=_("Zeigt, welche Zellen sich seit diesem Tag geöffnet oder geschlossen haben"))
-    zielgruppe = CachedChoiceField(label=_("Zielgruppe"), source=_vocabulary(TargetGroup), key=lambda v: v.code,
-                                   show=lambda v: str(v.label), required=False, widget=FastSelect,
-                                   empty_label=_("alle Zielgruppen"))
-    handlungsfeld = CachedChoiceField(label=_("Handlungsfeld"), source=_vocabulary(FieldOfAction),
-                                      key=lambda v: v.code, show=lambda v: str(v.label), required=False,
-                                      widget=FastSelect, empty_label=_("alle Handlungsfelder"))
-    form = CachedChoiceField(label=_("Angebotsform"), source=_vocabulary(DeliveryMode), key=lambda v: v.code,
-                             show=lambda v: str(v.label), required=False, widget=FastSelect,
-                             empty_label=_("alle Angebotsformen"))
-    sprache = CachedChoiceField(label=_("Sprache im Angebot"), source=_vocabulary(Language), key=lambda v: v.code,
-                                show=lambda v: str(v.label), required=False, widget=FastSelect,
-                                empty_label=_("alle Sprachen"))
+    zielgruppe = vocabulary_field(TargetGroup, _("Zielgruppe"), _("alle Zielgruppen"))
+    handlungsfeld = vocabulary_field(FieldOfAction, _("Handlungsfeld"), _("alle Handlungsfelder"))
+    form = vocabulary_field(DeliveryMode, _("Angebotsform"), _("alle Angebotsformen"))
+    sprache = vocabulary_field(Language, _("Sprache im Angebot"), _("alle Sprachen"))
     je_100k = forms.BooleanField(label=_("je 100 000 Einwohner*innen zeigen"), required=False)
 
     def __init__(self, data, *, user):
@@ -71,16 +63,7 @@ class CoverageForm(KernForm):
         return self.cleaned_data.get("stand") or timezone.localdate()
 
     def offers(self):
-        data, qs = self.cleaned_data, Offer.objects.all()
-        if data.get("zielgruppe"):
-            qs = qs.for_target_group(data["zielgruppe"])
-        if data.get("handlungsfeld"):
-            qs = qs.in_field(data["handlungsfeld"])
-        if data.get("form"):
-            qs = qs.delivered_as(data["form"])
-        if data.get("sprache"):
-            qs = qs.speaking(data["sprache"])
-        return qs
+        return apply_vocabulary_filters(Offer.objects.all(), self.cleaned_data)
 
     def thresholds(self) -> dict:
         from .models import CoverageThreshold
