@@ -18,9 +18,10 @@ RELATED = {
 }
 
 
-def _reference(model):
+def _reference(model) -> dict:
+    """pk → (rank in the model's ordering, object), kept with the other reference lists."""
     queryset = model.objects.select_related("chain") if model is Phase else model.objects.all()
-    return reference_list(f"by-id:{model.__name__}", lambda: {obj.pk: obj for obj in queryset})
+    return reference_list(f"by-id:{model.__name__}", lambda: {obj.pk: (i, obj) for i, obj in enumerate(queryset)})
 
 
 def _sql():
@@ -38,12 +39,9 @@ def offer_relations(offer: Offer) -> dict[str, list]:
     with connection.cursor() as cursor:
         cursor.execute(_sql(), [offer.pk] * len(RELATED))
         rows = cursor.fetchall()
-    result = {name: [] for name in RELATED}
+    found = {name: [] for name in RELATED}
     for name, pk in rows:
-        obj = _reference(RELATED[name]).get(pk)
-        if obj is not None:
-            result[name].append(obj)
-    for name, model in RELATED.items():
-        order = {obj.pk: i for i, obj in enumerate(_reference(model).values())}
-        result[name].sort(key=lambda obj: order[obj.pk])
-    return result
+        entry = _reference(RELATED[name]).get(pk)
+        if entry is not None:
+            found[name].append(entry)
+    return {name: [obj for _rank, obj in sorted(entries, key=lambda e: e[0])] for name, entries in found.items()}

@@ -44,11 +44,14 @@ def _display(offer, model_field) -> str:
     return str(value)
 
 
-def offer_snapshot(offer: Offer) -> dict[str, str]:
-    """Every user-editable value of the offer as text, for history diffs."""
+def offer_snapshot(offer: Offer, with_locations: bool = True) -> dict[str, str]:
+    """Every user-editable value of the offer as text, for history diffs (the importer leaves places out
+    when a file has no places sheet)."""
     values = {f.name: _display(offer, f) for f in Offer._meta.concrete_fields if f.name not in UNTRACKED}
     for m2m in Offer._meta.many_to_many:
         values[m2m.name] = ", ".join(sorted(str(obj) for obj in getattr(offer, m2m.name).all()))
+    if not with_locations:
+        return values
     values["locations"] = " | ".join(
         " ".join(filter(None, [loc.get_kind_display() + ":", loc.name, loc.address_line,
                                format_opening_hours(loc.opening_hours.all()),

@@ -1,3 +1,5 @@
+from functools import cached_property
+
 from django import forms
 from django.db.models import Q
 from django.utils import timezone
@@ -65,6 +67,7 @@ class CoverageForm(KernForm):
     def offers(self):
         return apply_vocabulary_filters(Offer.objects.all(), self.cleaned_data)
 
+    @cached_property
     def thresholds(self) -> dict:
         from .models import CoverageThreshold
 

@@ -19,7 +19,7 @@ STATUS_TEXT = {GAP: _("Lücke"), TOO_FEW: _("zu wenige"), COVERED: _("abgedeckt"
 
 def _matrix_for(form):
     return coverage(chain=form.cleaned_data["kette"], day=form.day(), districts=form.districts(),
-                    offers=form.offers(), thresholds=form.thresholds(), per_capita=form.cleaned_data.get("je_100k"))
+                    offers=form.offers(), thresholds=form.thresholds, per_capita=form.cleaned_data.get("je_100k"))
 
 
 def _chart_data(matrix, minimum) -> dict:
@@ -56,11 +56,11 @@ def matrix_page(request):
         rows = [(district, [(cell, _search_link(district, phase, form)) for cell, phase in zip(cells, matrix.phases,
                                                                                                 strict=True)])
                 for district, cells in matrix.rows()]
-        chart = _chart_data(matrix, form.thresholds().get(None, 1))
+        chart = _chart_data(matrix, form.thresholds.get(None, 1))
         context.update(matrix=matrix, rows=rows, chart=chart, totals=matrix.totals(), status_text=STATUS_TEXT)
         if form.cleaned_data.get("vergleich"):
             before = coverage(chain=matrix.chain, day=form.cleaned_data["vergleich"], districts=matrix.districts,
-                              offers=form.offers(), thresholds=form.thresholds())
+                              offers=form.offers(), thresholds=form.thresholds)
             context["changes"] = changes(before, matrix)
     return render(request, "gaps/matrix.html", context)
 

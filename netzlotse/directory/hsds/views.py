@@ -91,8 +91,7 @@ def _terms_by_uuid():
 def _filter_offers(request, offers):
     """The HSDS filters: search, organization_id, modified_after, taxonomy_term_id, taxonomy_id."""
     if request.GET.get("search"):
-        ids = Offer.objects.public().search(request.GET["search"]).values("pk")
-        offers = offers.filter(pk__in=ids)
+        offers = offers.search(request.GET["search"])
     org = _uuid_param(request, "organization_id")
     if org:
         offers = offers.filter(provider__uuid=org)

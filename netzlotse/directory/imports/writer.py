@@ -11,6 +11,7 @@ from netzlotse.core.bulk import insert_rows
 from netzlotse.network.models import Network, NetworkMembership, Organization
 
 from ..models import Location, MobileDate, Offer, OfferChange, OpeningHours
+from ..services import offer_snapshot
 from .columns import ORG_COLUMNS, SHEET_LOCATIONS, SHEET_OFFERS, SHEET_ORGS, match_by_id
 from .validate import ImportPlan
 
@@ -66,15 +67,6 @@ def _write_organizations(plan: ImportPlan, by_network: Network | None) -> dict[s
     return orgs
 
 
-def _offer_values(offer: Offer) -> dict:
-    from ..services import UNTRACKED, _display
-
-    values = {f.name: _display(offer, f) for f in Offer._meta.concrete_fields if f.name not in UNTRACKED}
-    for name in OFFER_M2M:
-        values[name] = ", ".join(sorted(str(o) for o in getattr(offer, name).all()))
-    return values
-
-
 def _write_offers(plan: ImportPlan, orgs: dict, by) -> dict[str, Offer]:
     rows = plan.rows.get(SHEET_OFFERS, [])
     if not rows:
@@ -82,7 +74,7 @@ def _write_offers(plan: ImportPlan, orgs: dict, by) -> dict[str, Offer]:
     ids = [r.values["external_id"] for r in rows]
     existing = match_by_id(Offer, ids)
     prefetch_related_objects(list(existing.values()), *OFFER_M2M)
-    before = {o.pk: _offer_values(o) for o in existing.values()}
+    before = {o.pk: offer_snapshot(o, with_locations=False) for o in existing.values()}
     scalars = [f.name for f in Offer._meta.concrete_fields
                if f.name not in ("id", "uuid", "created_at", "updated_at", "archived_on", "search_text")]
     offers, new = {}, []
@@ -116,7 +108,7 @@ def _write_offers(plan: ImportPlan, orgs: dict, by) -> dict[str, Offer]:
     after_source = Offer.objects.filter(pk__in=[o.pk for o in existing.values()]).prefetch_related(*OFFER_M2M)
     changes = []
     for offer in after_source:
-        diff = {k: [before[offer.pk].get(k, ""), val] for k, val in _offer_values(offer).items()
+        diff = {k: [before[offer.pk].get(k, ""), val] for k, val in offer_snapshot(offer, with_locations=False).items()
                 if before[offer.pk].get(k, "") != val}
         if diff:
             changes.append(OfferChange(offer=offer, changed_by=by, action=OfferChange.Action.IMPORTED, changes=diff))
