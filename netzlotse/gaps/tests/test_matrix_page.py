@@ -53,3 +53,13 @@ def test_it_exports_the_matrix_as_xlsx(client, world):
 
 def test_the_public_sees_no_gap_pages(client, world):
     assert client.get(reverse("gaps:matrix")).status_code == 302
+
+
+def test_it_explains_invalid_filters_next_to_the_field(client, world):
+    client.force_login(world.coordinator)
+    response = client.get(reverse("gaps:matrix"), {"bereich": "gruppe:abc", "stand": "kaputt", "zielgruppe": "x"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "matrix" not in response.context
+    for field in ("bereich", "stand", "zielgruppe"):
+        assert f'id="{field}-error"' in html
