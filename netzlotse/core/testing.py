@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from netzlotse.accounts.models import Membership, User
 from netzlotse.accounts.roles import Role
-from netzlotse.directory.models import DeliveryMode, FieldOfAction, Language, Offer, Phase, ProcessChain, TargetGroup
+from netzlotse.directory.models import DeliveryMode, FieldOfAction, Language, Offer, OfferCell, Phase, ProcessChain, TargetGroup
 from netzlotse.directory.services import LocationData, offer_save
 from netzlotse.network.models import Network, NetworkMembership, Organization, Region
 
@@ -36,6 +36,12 @@ def make_offer(provider, title="Beratung", *, status=Offer.Status.PUBLISHED, pha
         "languages": Language.objects.filter(code__in=languages),
         "delivery_modes": DeliveryMode.objects.filter(code__in=modes),
     })
+
+
+def update_offer(offer, **fields) -> None:
+    """Change stored fields behind the services' back (e.g. backdating), keeping coverage cells in step."""
+    Offer.objects.filter(pk=offer.pk).update(**fields)
+    OfferCell.objects.refresh([offer.pk])
 
 
 class World:

@@ -6,6 +6,7 @@ from .models import (
     Language,
     Location,
     Offer,
+    OfferCell,
     OfferChange,
     Phase,
     ProcessChain,
@@ -51,6 +52,10 @@ class OfferAdmin(admin.ModelAdmin):
     search_fields = ["title_de", "external_id"]
     autocomplete_fields = ["provider", "project", "regions"]
     inlines = [LocationInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        OfferCell.objects.refresh([form.instance.pk])
 
     # Offers are edited in the application, where every change goes into the offer's history.
     def has_add_permission(self, request):

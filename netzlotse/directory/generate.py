@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from netzlotse.network.models import Network, NetworkMembership, Organization, Region
 
-from .models import DeliveryMode, FieldOfAction, Language, Location, Offer, OpeningHours, Phase, TargetGroup
+from .models import DeliveryMode, FieldOfAction, Language, Location, Offer, OfferCell, OpeningHours, Phase, TargetGroup
 
 PREFIX = "gen-"
 BATCH = 5000
@@ -67,6 +67,11 @@ def remove_generated() -> None:
         offers = Offer.objects.filter(external_id__startswith=PREFIX)
         for field in Offer._meta.many_to_many:
             field.remote_field.through.objects.filter(offer__in=offers.values("pk"))._raw_delete(connection.alias)
+        for rel in Offer._meta.related_objects:  # links other apps keep to offers (e.g. gaps they closed)
+            if rel.many_to_many:
+                link = rel.field.m2m_reverse_field_name()
+                rel.through.objects.filter(**{f"{link}__in": offers.values("pk")})._raw_delete(connection.alias)
+        OfferCell.objects.filter(offer__in=offers.values("pk"))._raw_delete(connection.alias)
         OpeningHours.objects.filter(location__offer__in=offers.values("pk"))._raw_delete(connection.alias)
         Location.objects.filter(offer__in=offers.values("pk"))._raw_delete(connection.alias)
         from .models import OfferChange
@@ -75,7 +80,7 @@ def remove_generated() -> None:
         offers._raw_delete(connection.alias)
         orgs = Organization.objects.filter(external_id__startswith=PREFIX)
         NetworkMembership.objects.filter(organization__in=orgs.values("pk"))._raw_delete(connection.alias)
-        Network.objects.filter(name__startswith="Generiertes Netzwerk")._raw_delete(connection.alias)
+        Network.objects.filter(name__startswith="Generiertes Netzwerk").delete()  # few; cascades to their records
         Organization.regions.through.objects.filter(organization__in=orgs.values("pk"))._raw_delete(connection.alias)
         orgs._raw_delete(connection.alias)
 
@@ -162,6 +167,7 @@ def generate(size_name: str, seed: int = 42, progress=print) -> dict:
         hours = [OpeningHours(location_id=loc.pk, weekday=day, opens=time(9), closes=time(rng.choice([12, 13, 15])))
                  for loc in locations for day in rng.sample(range(5), 2)]
         OpeningHours.objects.bulk_create(hours, batch_size=BATCH)
+        OfferCell.objects.refresh([offer.pk for offer in offers])
         progress(f"{sum(len(b) for b in rows.values())} Zuordnungen, {len(locations)} Orte, {len(hours)} Sprechzeiten")
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from netzlotse.network.models import Region
 
-from .models import Location, MobileDate, Offer, OfferChange, OpeningHours
+from .models import Location, MobileDate, Offer, OfferCell, OfferChange, OpeningHours
 from .schedules import format_mobile_dates, format_opening_hours
 
 # Bookkeeping fields that are not part of what a user edits.
@@ -93,6 +93,7 @@ def offer_save(*, offer: Offer, m2m: dict, by, locations: list[LocationData] | N
         getattr(offer, name).set(values)
     if locations is not None:
         replace_locations(offer, locations)
+    OfferCell.objects.refresh([offer.pk])
     changes = _diff(before, offer_snapshot(offer))
     if creating or changes:
         OfferChange.objects.create(offer=offer, changed_by=by, changes=changes,
@@ -120,6 +121,7 @@ def offer_archive(*, offer: Offer, by) -> Offer:
     offer.status = Offer.Status.ARCHIVED
     offer.archived_on = timezone.localdate()
     offer.save(update_fields=["status", "archived_on", "updated_at"])
+    OfferCell.objects.refresh([offer.pk])
     OfferChange.objects.create(offer=offer, changed_by=by, action=OfferChange.Action.ARCHIVED,
                                changes={"status": [str(old_status), str(offer.get_status_display())]})
     return offer

@@ -1,15 +1,16 @@
 """The coverage matrix: phases × districts, counting the offers active on a date that serve each district.
 
 An offer serves a district when its area includes the district or the district's state, or when
-it has a place there. A cross-phase offer counts in every phase of the chain. Counting happens in
-one SQL aggregate over de-duplicated (offer, district) and (offer, phase) pairs, so a cell counts
-each offer once and sums its places once.
+it has a place there. A cross-phase offer counts in every phase of the chain. Counting is one SQL
+aggregate over the directory's coverage cells (one row per offer, district and phase, kept up to
+date by every write), so a cell counts each offer once and sums its places once.
 """
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from django.db import connection
+from django.utils import timezone
 
 from netzlotse.directory.models import Offer, Phase, ProcessChain
 from netzlotse.network.models import Region
@@ -45,30 +46,69 @@ class Matrix:
         return {GAP: statuses.count(GAP), TOO_FEW: statuses.count(TOO_FEW), COVERED: statuses.count(COVERED)}
 
 
-def _sql(offer_sql: str) -> str:
-    return f"""
-        WITH offers AS ({offer_sql}),
-        served AS (
-            SELECT r.offer_id, r.region_id AS district_id FROM directory_offer_regions r
-             WHERE r.region_id IN (SELECT id FROM scope)
-            UNION
-            SELECT r.offer_id, d.id FROM directory_offer_regions r JOIN network_region d ON d.parent_id = r.region_id
-             WHERE d.id IN (SELECT id FROM scope)
-            UNION
-            SELECT l.offer_id, l.district_id FROM directory_location l WHERE l.district_id IN (SELECT id FROM scope)
-        ),
-        placed AS (
-            -- Phase links are unique per offer, and a cross-phase offer is taken only from the second
-            -- branch, so no pair repeats and no de-duplication is needed here.
-            SELECT p.offer_id, p.phase_id FROM directory_offer_phases p JOIN offers o ON o.id = p.offer_id
-             WHERE NOT o.is_cross_phase AND p.phase_id IN (SELECT id FROM directory_phase WHERE chain_id = %s)
-            UNION ALL
-            SELECT o.id, ph.id FROM offers o JOIN directory_phase ph ON ph.chain_id = %s WHERE o.is_cross_phase
-        )
-        SELECT s.district_id, pl.phase_id, COUNT(*), SUM(COALESCE(o.capacity, 0))
-          FROM offers o JOIN served s ON s.offer_id = o.id JOIN placed pl ON pl.offer_id = o.id
-         GROUP BY s.district_id, pl.phase_id
-    """  # noqa: S608 - table names are fixed, every value is a parameter
+BY_COLUMNS = {
+    "target_group": ("LEFT JOIN directory_offer_target_groups tg ON tg.offer_id = c.offer_id", "tg.targetgroup_id"),
+    "field_of_action": ("LEFT JOIN directory_offer_fields_of_action fa ON fa.offer_id = c.offer_id",
+                        "fa.fieldofaction_id"),
+}
+
+
+@dataclass
+class Facts:
+    offers: int = 0
+    places: int = 0
+    lasting: int = 0  # offers still running after `lasting_after`
+    providers: int = 0  # distinct providers (only when asked for)
+
+    def add(self, other: "Facts") -> None:
+        self.offers += other.offers
+        self.places += other.places
+        self.lasting += other.lasting
+        self.providers += other.providers
+
+
+def cell_facts(*, chain: ProcessChain, day: date, district_ids: list[int], offers=None, by: tuple = (),
+               lasting_after: date | None = None, providers: bool = False) -> dict[tuple, Facts]:
+    """Offers active on `day` per (district id, phase id, *by values), from the maintained coverage cells.
+
+    `offers` (a filtered Offer queryset) narrows what counts. `by` splits cells further by target group
+    and/or field of action; an offer without any counts under None ("open to all"). Cross-phase offers
+    count in every phase of the chain; with `providers`, which the duplicate check needs, they are left
+    out, since they do not belong to one phase.
+    """
+    if not district_ids:
+        return {}
+    phase_ids = list(chain.phases.values_list("pk", flat=True))
+    joins = " ".join(BY_COLUMNS[name][0] for name in by)
+    extra = "".join(f", {BY_COLUMNS[name][1]}" for name in by)
+    midnight = timezone.make_aware(datetime.combine(day + timedelta(days=1), time()))
+    params = [lasting_after or day]
+    sql = [f"""SELECT c.district_id, c.phase_id{extra}, COUNT(*), SUM(COALESCE(c.capacity, 0)),
+                     SUM(CASE WHEN c.valid_until IS NULL OR c.valid_until > %s THEN 1 ELSE 0 END)
+                     {", COUNT(DISTINCT c.provider_id)" if providers else ""}
+                FROM directory_offercell c {joins}
+               WHERE c.district_id IN ({", ".join(["%s"] * len(district_ids))})
+                 AND (c.phase_id IN ({", ".join(["%s"] * len(phase_ids))}){"" if providers else " OR c.phase_id IS NULL"})
+                 AND c.status IN (%s, %s) AND c.created_at < %s AND (c.archived_on IS NULL OR c.archived_on > %s)
+                 AND (c.valid_from IS NULL OR c.valid_from <= %s) AND (c.valid_until IS NULL OR c.valid_until >= %s)"""]  # noqa: S608
+    params += [*district_ids, *phase_ids, Offer.Status.PUBLISHED, Offer.Status.ARCHIVED, midnight, day, day, day]
+    if offers is not None:
+        offer_sql, offer_params = offers.order_by().values("id").query.sql_with_params()
+        sql.append(f"AND c.offer_id IN ({offer_sql})")
+        params += offer_params
+    sql.append(f"GROUP BY c.district_id, c.phase_id{extra}")
+    with connection.cursor() as cursor:
+        cursor.execute(" ".join(sql), params)  # noqa: S608 - fixed table names, every value is a parameter
+        rows = cursor.fetchall()
+    result: dict[tuple, Facts] = {}
+    width = 2 + len(by)
+    for row in rows:
+        district_id, phase_id, rest, numbers = row[0], row[1], tuple(row[2:width]), row[width:]
+        facts = Facts(int(numbers[0]), int(numbers[1] or 0), int(numbers[2] or 0),
+                      int(numbers[3]) if providers else 0)
+        for phase in ([phase_id] if phase_id is not None else phase_ids):  # cross-phase: every phase
+            result.setdefault((district_id, phase, *rest), Facts()).add(facts)
+    return result
 
 
 def coverage(*, chain: ProcessChain, day: date, districts: list[Region], offers=None,
@@ -79,29 +119,22 @@ def coverage(*, chain: ProcessChain, day: date, districts: list[Region], offers=
     always a gap.
     """
     phases = list(chain.phases.all())
-    offers = (offers if offers is not None else Offer.objects.all()).as_of(day)
-    offer_sql, offer_params = offers.order_by().values("id", "capacity", "is_cross_phase").query.sql_with_params()
-    scope_ids = [d.pk for d in districts]
     matrix = Matrix(chain=chain, day=day, phases=phases, districts=districts)
     thresholds = thresholds or {}
-    counts = {}
-    if scope_ids:
-        marks = ", ".join(["%s"] * len(scope_ids))
-        scope = f"scope AS (SELECT id FROM network_region WHERE id IN ({marks}))"  # noqa: S608
-        sql = _sql(offer_sql).replace("WITH offers AS", f"WITH {scope}, offers AS", 1)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*scope_ids, *offer_params, chain.pk, chain.pk])
-            counts = {(d, p): (n, places) for d, p, n, places in cursor.fetchall()}
+    counts = cell_facts(chain=chain, day=day, district_ids=[d.pk for d in districts], offers=offers)
     for district in districts:
         for phase in phases:
-            n, places = counts.get((district.pk, phase.pk), (0, 0))
-            minimum = thresholds.get(phase.pk, thresholds.get(None, 1))
-            status = GAP if n == 0 else TOO_FEW if n < minimum else COVERED
-            cell = Cell(offers=n, places=int(places or 0), status=status)
+            facts = counts.get((district.pk, phase.pk), Facts())
+            cell = Cell(offers=facts.offers, places=facts.places, status=status_of(facts.offers, phase, thresholds))
             if per_capita and district.population:
-                cell.per_100k = round(n * 100_000 / district.population, 1)
+                cell.per_100k = round(facts.offers * 100_000 / district.population, 1)
             matrix.cells[(district.pk, phase.pk)] = cell
     return matrix
+
+
+def status_of(offers: int, phase: Phase, thresholds: dict) -> str:
+    minimum = thresholds.get(phase.pk, thresholds.get(None, 1))
+    return GAP if offers == 0 else TOO_FEW if offers < minimum else COVERED
 
 
 def changes(before: Matrix, after: Matrix) -> list[tuple[Region, Phase, str]]:

@@ -1,7 +1,11 @@
-"""Gap analysis settings. (The gap register follows in a later step.)"""
+"""Gap analysis: thresholds and demand figures, the gap register, unmet-demand signals and interfaces."""
 
+from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Q, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -30,3 +34,200 @@ class CoverageThreshold(models.Model):
 
     def __str__(self):
         return f"{self.network}: {self.phase or _('alle Phasen')} ≥ {self.minimum}"
+
+
+class DemandFigure(models.Model):
+    """Places a coordinator knows are needed in a district and phase (optionally for one target group)."""
+
+    network = models.ForeignKey("network.Network", on_delete=models.CASCADE, related_name="demand_figures",
+                                verbose_name=_("Netzwerk"))
+    district = models.ForeignKey("network.Region", on_delete=models.CASCADE, related_name="+",
+                                 verbose_name=_("Kreis"))
+    phase = models.ForeignKey("directory.Phase", on_delete=models.CASCADE, related_name="+", verbose_name=_("Phase"))
+    target_group = models.ForeignKey("directory.TargetGroup", on_delete=models.CASCADE, null=True, blank=True,
+                                     related_name="+", verbose_name=_("Zielgruppe"))
+    places_needed = models.PositiveIntegerField(_("benötigte Plätze"), validators=[MinValueValidator(1)])
+    note = models.CharField(_("Quelle / Anmerkung"), max_length=250, blank=True)
+
+    class Meta:
+        verbose_name = _("Bedarf")
+        verbose_name_plural = _("Bedarfe")
+        ordering = ["district__name", "phase__position"]
+
+    def __str__(self):
+        return f"{self.district}, {self.phase}: {self.places_needed}"
+
+
+class GapQuerySet(models.QuerySet):
+    def open(self):
+        return self.exclude(status=Gap.Status.CLOSED)
+
+    def of_networks(self, networks):
+        return self.filter(network__in=networks)
+
+
+class Gap(models.Model):
+    """A gap record (Angebotslücke) in one cell: found, communicated, a measure planned, closed."""
+
+    class Kind(models.TextChoices):
+        NO_OFFER = "no_offer", _("kein Angebot")
+        TOO_FEW = "too_few", _("zu wenige Angebote")
+        CHAIN_BREAK = "chain_break", _("Kettenbruch: keine Folgephase")
+        CAPACITY_SHORT = "capacity_short", _("zu wenige Plätze für den Bedarf")
+        FUNDING_CLIFF = "funding_cliff", _("alle Angebote enden bald")
+        DUPLICATES = "duplicates", _("mehrere gleichartige Angebote")
+        UNMET_DEMAND = "unmet_demand", _("Suchen ohne Treffer")
+
+    class Status(models.TextChoices):
+        FOUND = "found", _("erkannt")
+        COMMUNICATED = "communicated", _("kommuniziert")
+        MEASURE_PLANNED = "measure_planned", _("Maßnahme geplant")
+        CLOSED = "closed", _("geschlossen")
+
+    network = models.ForeignKey("network.Network", on_delete=models.CASCADE, related_name="gaps",
+                                verbose_name=_("Netzwerk"))
+    chain = models.ForeignKey("directory.ProcessChain", on_delete=models.CASCADE, related_name="+",
+                              verbose_name=_("Prozesskette"))
+    phase = models.ForeignKey("directory.Phase", on_delete=models.CASCADE, related_name="+", verbose_name=_("Phase"))
+    district = models.ForeignKey("network.Region", on_delete=models.CASCADE, related_name="+",
+                                 verbose_name=_("Kreis"))
+    target_group = models.ForeignKey("directory.TargetGroup", on_delete=models.CASCADE, null=True, blank=True,
+                                     related_name="+", verbose_name=_("Zielgruppe"))
+    field_of_action = models.ForeignKey("directory.FieldOfAction", on_delete=models.CASCADE, null=True, blank=True,
+                                        related_name="+", verbose_name=_("Handlungsfeld"))
+    kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices, db_index=True)
+    detail = models.CharField(_("Befund"), max_length=250, blank=True)
+    status = models.CharField(_("Status"), max_length=20, choices=Status.choices, default=Status.FOUND)
+    found_on = models.DateField(_("erkannt am"), default=timezone.localdate)
+    closed_on = models.DateField(_("geschlossen am"), null=True, blank=True)
+    responsible = models.ForeignKey("network.Organization", on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="+", verbose_name=_("verantwortliche Organisation"))
+    notes = models.TextField(_("Notizen"), blank=True)
+    closing_offers = models.ManyToManyField("directory.Offer", blank=True, related_name="closed_gaps",
+                                            verbose_name=_("schließende Angebote"))
+
+    objects = GapQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Angebotslücke")
+        verbose_name_plural = _("Angebotslücken")
+        ordering = ["district__name", "phase__position", "kind"]
+        indexes = [models.Index(fields=["network", "status", "phase"], name="gap_register_idx")]
+        constraints = [
+            # One open record per cell and kind: detection finds the existing record instead of adding another.
+            # (NULL target group or field means "all"; COALESCE makes two such NULLs equal on every database.)
+            models.UniqueConstraint("network", "phase", "district", Coalesce("target_group", Value(0)),
+                                    Coalesce("field_of_action", Value(0)), "kind", condition=~Q(status="closed"),
+                                    name="one_open_gap_per_cell"),
+        ]
+
+    def __str__(self):
+        return f"{self.district.name}, {self.phase}: {self.get_kind_display()}"
+
+    def cell_key(self) -> tuple:
+        return (self.kind, self.district_id, self.phase_id, self.target_group_id, self.field_of_action_id)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status != self.Status.CLOSED
+
+
+class GapEvent(models.Model):
+    """The history of a gap: every status change and note, by whom (or by the detection job)."""
+
+    gap = models.ForeignKey(Gap, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(default=timezone.now)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                           related_name="+")
+    status = models.CharField(max_length=20, choices=Gap.Status.choices)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d}: {self.get_status_display()}"
+
+
+class Measure(models.Model):
+    """What the network plans to close a gap: a new offer, a transfer from another region, …"""
+
+    class Kind(models.TextChoices):
+        NEW_OFFER = "new_offer", _("neues Angebot entwickeln")
+        TRANSFER = "transfer", _("Transfer aus einer anderen Region")
+        EXTEND = "extend", _("bestehendes Angebot ausweiten")
+        FUNDING = "funding", _("Förderung beantragen")
+        OTHER = "other", _("Sonstiges")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("geplant")
+        IN_PROGRESS = "in_progress", _("in Umsetzung")
+        DONE = "done", _("umgesetzt")
+        DROPPED = "dropped", _("verworfen")
+
+    gap = models.ForeignKey(Gap, on_delete=models.CASCADE, related_name="measures")
+    kind = models.CharField(_("Art der Maßnahme"), max_length=20, choices=Kind.choices)
+    description = models.TextField(_("Beschreibung"))
+    responsible = models.ForeignKey("network.Organization", on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="+", verbose_name=_("verantwortlich"))
+    due_on = models.DateField(_("geplant bis"), null=True, blank=True)
+    status = models.CharField(_("Stand"), max_length=20, choices=Status.choices, default=Status.PLANNED)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("Maßnahme")
+        verbose_name_plural = _("Maßnahmen")
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.description[:60]}"
+
+
+class SearchMiss(models.Model):
+    """A public directory search that found nothing: only its filters, never the searcher or the text."""
+
+    day = models.DateField(default=timezone.localdate, db_index=True)
+    district = models.ForeignKey("network.Region", on_delete=models.CASCADE, related_name="+")
+    phase = models.ForeignKey("directory.Phase", on_delete=models.CASCADE, null=True, related_name="+")
+    target_group = models.ForeignKey("directory.TargetGroup", on_delete=models.CASCADE, null=True, related_name="+")
+    field_of_action = models.ForeignKey("directory.FieldOfAction", on_delete=models.CASCADE, null=True,
+                                        related_name="+")
+
+    class Meta:
+        indexes = [models.Index(fields=["district", "day"], name="search_miss_idx")]
+
+    def __str__(self):
+        return f"{self.day}: {self.district_id}"
+
+
+class Interface(models.Model):
+    """A recorded interface (Schnittstelle) between two projects and how far the cooperation has got."""
+
+    class Status(models.TextChoices):
+        IDENTIFIED = "identified", _("erkannt")
+        INITIATED = "initiated", _("Zusammenarbeit angestoßen")
+        WORKING = "working", _("funktioniert")
+
+    network = models.ForeignKey("network.Network", on_delete=models.CASCADE, related_name="interfaces",
+                                verbose_name=_("Netzwerk"))
+    project_a = models.ForeignKey("network.Project", on_delete=models.CASCADE, related_name="+",
+                                  verbose_name=_("Projekt"))
+    project_b = models.ForeignKey("network.Project", on_delete=models.CASCADE, related_name="+",
+                                  verbose_name=_("Partnerprojekt"))
+    description = models.TextField(_("Beschreibung"))
+    status = models.CharField(_("Stand"), max_length=20, choices=Status.choices, default=Status.IDENTIFIED)
+    updated_on = models.DateField(_("Stand vom"), default=timezone.localdate)
+
+    class Meta:
+        ordering = ["project_a__name", "project_b__name"]
+        verbose_name = _("Schnittstelle")
+        verbose_name_plural = _("Schnittstellen")
+
+    def __str__(self):
+        return f"{self.project_a} ↔ {self.project_b}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.project_a_id and self.project_a_id == self.project_b_id:
+            raise ValidationError({"project_b": _("Eine Schnittstelle verbindet zwei verschiedene Projekte.")})

@@ -10,7 +10,7 @@ from django.utils import timezone
 from netzlotse.core.bulk import insert_rows
 from netzlotse.network.models import Network, NetworkMembership, Organization
 
-from ..models import Location, MobileDate, Offer, OfferChange, OpeningHours
+from ..models import Location, MobileDate, Offer, OfferCell, OfferChange, OpeningHours
 from ..services import offer_snapshot
 from .columns import ORG_COLUMNS, SHEET_LOCATIONS, SHEET_OFFERS, SHEET_ORGS, match_by_id
 from .validate import ImportPlan
@@ -141,4 +141,5 @@ def write_plan(plan: ImportPlan, *, by=None, network: Network | None = None) -> 
     orgs = _write_organizations(plan, network)
     offers = _write_offers(plan, orgs, by)
     _write_locations(plan, offers)
+    OfferCell.objects.refresh([offer.pk for offer in offers.values()])
     return {sheet: len(rows) for sheet, rows in plan.rows.items()}

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from netzlotse.core.testing import make_offer
+from netzlotse.core.testing import make_offer, update_offer
 from netzlotse.directory.models import Offer, Phase, ProcessChain, TargetGroup
 from netzlotse.gaps.matrix import COVERED, GAP, TOO_FEW, changes, coverage
 from netzlotse.network.models import Region
@@ -43,7 +43,7 @@ def test_it_counts_offers_per_district_and_phase(world, chain):
 def test_an_offer_valid_only_until_yesterday_no_longer_counts(world, chain):
     ended = make_offer(world.provider_a, "Bis gestern", districts=("14628",), valid_until=TODAY - timedelta(days=1),
                        valid_from=TODAY - timedelta(days=100))
-    Offer.objects.filter(pk=ended.pk).update(created_at=timezone.now() - timedelta(days=100))
+    update_offer(ended, created_at=timezone.now() - timedelta(days=100))
     pirna = regions("14628")
     assert coverage(chain=chain, day=TODAY, districts=pirna).cell(pirna[0], phase("zugang")).offers == 0
     yesterday = coverage(chain=chain, day=TODAY - timedelta(days=1), districts=pirna)
@@ -52,7 +52,7 @@ def test_an_offer_valid_only_until_yesterday_no_longer_counts(world, chain):
 
 def test_a_cross_phase_offer_counts_in_every_phase(world, chain):
     offer = make_offer(world.provider_a, "Querschnitt", phases=(), districts=("14628",))
-    Offer.objects.filter(pk=offer.pk).update(is_cross_phase=True)
+    update_offer(offer, is_cross_phase=True)
     pirna = regions("14628")[0]
     matrix = coverage(chain=chain, day=TODAY, districts=[pirna])
     assert [c.offers for _d, cells in matrix.rows() for c in cells] == [1, 1, 1, 1, 1]
@@ -95,7 +95,7 @@ def test_thresholds_mark_too_few(world, chain):
 def test_it_lists_cells_that_opened_or_closed_between_two_dates(world, chain):
     new = make_offer(world.provider_a, "Neu seit gestern", districts=("14628",),
                      valid_from=TODAY)
-    Offer.objects.filter(pk=new.pk).update(created_at=timezone.now() - timedelta(days=5))
+    update_offer(new, created_at=timezone.now() - timedelta(days=5))
     pirna = regions("14628")
     before = coverage(chain=chain, day=TODAY - timedelta(days=1), districts=pirna)
     after = coverage(chain=chain, day=TODAY, districts=pirna)
@@ -105,7 +105,7 @@ def test_it_lists_cells_that_opened_or_closed_between_two_dates(world, chain):
 def test_a_cross_phase_offer_with_explicit_phases_counts_once_per_cell(world, chain):
     offer = make_offer(world.provider_a, "Querschnitt mit Phasen", phases=("zugang", "orientierung"),
                        districts=("14628",), capacity=5)
-    Offer.objects.filter(pk=offer.pk).update(is_cross_phase=True)
+    update_offer(offer, is_cross_phase=True)
     pirna = regions("14628")[0]
     matrix = coverage(chain=chain, day=TODAY, districts=[pirna])
     assert [(c.offers, c.places) for _d, cells in matrix.rows() for c in cells] == [(1, 5)] * 5
