@@ -14,6 +14,7 @@ from netzlotse.network.models import Region
 
 from .models import Location, MobileDate, Offer, OfferCell, OfferChange, OpeningHours
 from .schedules import format_mobile_dates, format_opening_hours
+from .signals import offers_changed
 
 # Bookkeeping fields that are not part of what a user edits.
 UNTRACKED = {"id", "uuid", "search_text", "created_at", "updated_at"}
@@ -94,6 +95,7 @@ def offer_save(*, offer: Offer, m2m: dict, by, locations: list[LocationData] | N
     if locations is not None:
         replace_locations(offer, locations)
     OfferCell.objects.refresh([offer.pk])
+    offers_changed.send(sender=Offer, offer_ids=[offer.pk])
     changes = _diff(before, offer_snapshot(offer))
     if creating or changes:
         OfferChange.objects.create(offer=offer, changed_by=by, changes=changes,
@@ -122,6 +124,7 @@ def offer_archive(*, offer: Offer, by) -> Offer:
     offer.archived_on = timezone.localdate()
     offer.save(update_fields=["status", "archived_on", "updated_at"])
     OfferCell.objects.refresh([offer.pk])
+    offers_changed.send(sender=Offer, offer_ids=[offer.pk])
     OfferChange.objects.create(offer=offer, changed_by=by, action=OfferChange.Action.ARCHIVED,
                                changes={"status": [str(old_status), str(offer.get_status_display())]})
     return offer

@@ -71,5 +71,4 @@ class CoverageForm(KernForm):
     def thresholds(self) -> dict:
         from .models import CoverageThreshold
 
-        rows = CoverageThreshold.objects.filter(network__in=self.networks[:1])
-        return {row.phase_id: row.minimum for row in rows}
+        return CoverageThreshold.for_network(self.networks[0] if self.networks else None)

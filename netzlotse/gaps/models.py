@@ -1,11 +1,15 @@
 """Gap analysis: thresholds and demand figures, the gap register, unmet-demand signals and interfaces."""
 
+from datetime import date
+
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -34,6 +38,13 @@ class CoverageThreshold(models.Model):
 
     def __str__(self):
         return f"{self.network}: {self.phase or _('alle Phasen')} ≥ {self.minimum}"
+
+    @classmethod
+    def for_network(cls, network) -> dict:
+        """Phase id (None for the default) → minimum number of offers."""
+        if network is None:
+            return {}
+        return dict(cls.objects.filter(network=network).values_list("phase_id", "minimum"))
 
 
 class DemandFigure(models.Model):
@@ -96,7 +107,7 @@ class Gap(models.Model):
     field_of_action = models.ForeignKey("directory.FieldOfAction", on_delete=models.CASCADE, null=True, blank=True,
                                         related_name="+", verbose_name=_("Handlungsfeld"))
     kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices, db_index=True)
-    detail = models.CharField(_("Befund"), max_length=250, blank=True)
+    figures = models.JSONField(_("Befund"), default=dict, blank=True)  # numbers behind the finding, see describe()
     status = models.CharField(_("Status"), max_length=20, choices=Status.choices, default=Status.FOUND)
     found_on = models.DateField(_("erkannt am"), default=timezone.localdate)
     closed_on = models.DateField(_("geschlossen am"), null=True, blank=True)
@@ -124,12 +135,40 @@ class Gap(models.Model):
     def __str__(self):
         return f"{self.district.name}, {self.phase}: {self.get_kind_display()}"
 
+    def describe(self) -> str:
+        """The finding in words, in the reader's language, from the numbers the detection stored."""
+        return describe(self.kind, self.figures)
+
     def cell_key(self) -> tuple:
         return (self.kind, self.district_id, self.phase_id, self.target_group_id, self.field_of_action_id)
 
     @property
     def is_open(self) -> bool:
         return self.status != self.Status.CLOSED
+
+
+def describe(kind: str, figures: dict) -> str:
+    n = figures.get("offers", 0)
+    texts = {
+        Gap.Kind.NO_OFFER: lambda: gettext("kein Angebot"),
+        Gap.Kind.TOO_FEW: lambda: gettext("%(offers)s von mindestens %(minimum)s Angeboten"),
+        Gap.Kind.CHAIN_BREAK: lambda: gettext("nach Phase %(after)s kein Anschlussangebot"),
+        Gap.Kind.CAPACITY_SHORT: lambda: gettext("%(places)s Plätze bei Bedarf von %(needed)s"),
+        Gap.Kind.FUNDING_CLIFF: lambda: ngettext("das einzige Angebot endet bis %(until)s",
+                                                 "alle %(offers)s Angebote enden bis %(until)s", n),
+        Gap.Kind.DUPLICATES: lambda: gettext("%(offers)s Angebote von %(providers)s Trägern"),
+        Gap.Kind.UNMET_DEMAND: lambda: ngettext("%(searches)s Suche ohne Treffer", "%(searches)s Suchen ohne Treffer",
+                                                figures.get("searches", 0)),
+    }
+    if kind not in texts:
+        return ""
+    shown = dict(figures)
+    if "until" in shown:
+        shown["until"] = date_format(date.fromisoformat(shown["until"]), "SHORT_DATE_FORMAT")
+    try:
+        return texts[kind]() % shown
+    except KeyError:  # a record from before a figure was added: say what kind it is
+        return str(Gap.Kind(kind).label)
 
 
 class GapEvent(models.Model):

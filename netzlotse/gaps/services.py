@@ -1,0 +1,121 @@
+"""Gap register workflows: detection with automatic closing, status changes, measures."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from netzlotse.directory.models import Offer, ProcessChain
+from netzlotse.network.models import Network
+
+from .detect import detect, network_districts
+from .models import Gap, GapEvent, Measure
+
+CLOSING_OFFERS_SHOWN = 20
+
+
+@dataclass
+class DetectionResult:
+    created: int = 0
+    closed: int = 0
+    still_open: int = 0
+
+
+def offers_in_cell(gap: Gap, day=None):
+    """The offers active in a gap's cell: those that now close it, or that a coordinator can point to."""
+    day = day or timezone.localdate()
+    offers = Offer.objects.as_of(day).serving([gap.district])
+    offers = offers.filter(is_cross_phase=True) | offers.in_phase(gap.phase)
+    if gap.target_group_id:
+        offers = offers.filter(target_groups=gap.target_group) | offers.filter(target_groups__isnull=True)
+    if gap.field_of_action_id:
+        offers = offers.filter(fields_of_action=gap.field_of_action) | offers.filter(fields_of_action__isnull=True)
+    return offers.distinct().order_by("-created_at")
+
+
+@transaction.atomic
+def detect_gaps(*, network: Network, day=None, chain: ProcessChain | None = None) -> DetectionResult:
+    """Record new findings as gaps and close open gaps whose finding has gone, keeping their history.
+
+    Gaps a coordinator closed by hand stay closed; if the finding comes back, a new record starts.
+    """
+    day = day or timezone.localdate()
+    chain = chain or ProcessChain.objects.default()
+    findings = {f.key: f for f in detect(network, day, chain)}
+    open_gaps = {g.cell_key(): g for g in Gap.objects.filter(network=network, chain=chain).open()}
+    result = DetectionResult()
+    new = [Gap(network=network, chain=chain, kind=f.kind, district_id=f.district_id, phase_id=f.phase_id,
+               target_group_id=f.target_group_id, field_of_action_id=f.field_of_action_id, figures=f.figures,
+               found_on=day) for key, f in findings.items() if key not in open_gaps]
+    Gap.objects.bulk_create(new)
+    GapEvent.objects.bulk_create([GapEvent(gap=g, status=Gap.Status.FOUND, note=_("bei der Prüfung erkannt"))
+                                  for g in new])
+    result.created = len(new)
+    changed = []
+    for key, gap in open_gaps.items():
+        if key in findings:
+            if gap.figures != findings[key].figures:
+                gap.figures = findings[key].figures
+                changed.append(gap)
+            result.still_open += 1
+        else:
+            _close(gap, day, by=None, note=_("automatisch geschlossen: die Lücke besteht nicht mehr"),
+                   offers=list(offers_in_cell(gap, day)[:CLOSING_OFFERS_SHOWN]))
+            result.closed += 1
+    Gap.objects.bulk_update(changed, ["figures"])
+    return result
+
+
+def _close(gap, day, *, by, note, offers):
+    gap.status, gap.closed_on = Gap.Status.CLOSED, day
+    gap.save(update_fields=["status", "closed_on"])
+    if offers:
+        gap.closing_offers.set(offers)
+    GapEvent.objects.create(gap=gap, by=by, status=Gap.Status.CLOSED, note=note)
+
+
+@transaction.atomic
+def gap_update(*, gap: Gap, by, status: str, note: str = "", responsible=None, offers=()) -> Gap:
+    """A coordinator moves a gap along its lifecycle; closing may name the offers that closed it."""
+    if not gap.is_open:
+        raise ValueError("a closed gap stays closed")
+    gap.responsible = responsible
+    gap.save(update_fields=["responsible"])
+    if status == Gap.Status.CLOSED:
+        _close(gap, timezone.localdate(), by=by, note=note, offers=list(offers))
+    elif status != gap.status or note:
+        gap.status = status
+        gap.save(update_fields=["status"])
+        GapEvent.objects.create(gap=gap, by=by, status=status, note=note)
+    return gap
+
+
+@transaction.atomic
+def measure_add(*, gap: Gap, measure: Measure, by) -> Measure:
+    """Record a planned measure; a gap not yet further along is now "measure planned"."""
+    measure.gap = gap
+    measure.save()
+    if gap.status in (Gap.Status.FOUND, Gap.Status.COMMUNICATED):
+        gap.status = Gap.Status.MEASURE_PLANNED
+        gap.save(update_fields=["status"])
+        GapEvent.objects.create(gap=gap, by=by, status=gap.status,
+                                note=_("Maßnahme: %(kind)s") % {"kind": measure.get_kind_display()})
+    return measure
+
+
+def networks_touched_by(offer_ids) -> list[Network]:
+    """Networks with a gap register whose districts one of these offers serves."""
+    from netzlotse.directory.models import OfferCell
+
+    districts = OfferCell.objects.filter(offer__in=offer_ids).values("district")
+    with_register = Gap.objects.values("network")
+    networks = Network.objects.filter(pk__in=with_register).prefetch_related("regions")
+    touched = set(districts.values_list("district", flat=True))
+    return [n for n in networks if touched & {d.pk for d in network_districts(n)}]
+
+
+def recheck_after_offer_change(offer_ids) -> None:
+    """An offer was saved or archived: bring the registers of the networks it serves up to date at once."""
+    for network in networks_touched_by(offer_ids):
+        detect_gaps(network=network)
