@@ -54,6 +54,10 @@ MATRIX = [
     ("get", "network:edit", lambda w: ["netzwerke", w.network.pk], NETWORK_EDIT),
     ("post", "directory:import_run", lambda w: [_import_run(w).pk], ["login", 403, 403, 403, 302, 403, 403, 404]),
     ("get", "gaps:matrix", None, ["login", 200, 200, 200, 200, 403, 403, 200]),
+    ("get", "gaps:register", None, ["login", 200, 200, 200, 200, 403, 403, 200]),
+    ("get", "gaps:gap", lambda w: [_gap(w).pk], ["login", 200, 200, 404, 200, 403, 403, 200]),
+    ("post", "gaps:gap", lambda w: [_gap(w).pk], ["login", 403, 403, 404, 200, 403, 403, 200]),
+    ("post", "gaps:detect", None, ["login", 403, 403, 403, 302, 403, 403, 302]),
     ("get", "hsds:index", None, OPEN),
     ("get", "hsds:services", None, OPEN),
     ("get", "hsds:service", lambda w: [w.offer_a.uuid], OPEN),
@@ -78,6 +82,15 @@ def _import_run(world):
     from netzlotse.directory.tests.spreadsheets import offer_row, xlsx
 
     return ImportRun.objects.create(uploaded_by=world.coordinator, filename="a.xlsx", content=xlsx(offers=[offer_row()]))
+
+
+def _gap(world):
+    """An open gap in the world's network."""
+    from netzlotse.gaps.models import Gap
+    from netzlotse.network.models import Region
+
+    return Gap.objects.create(network=world.network, chain=ProcessChain.objects.default(), kind=Gap.Kind.NO_OFFER,
+                              phase=ProcessChain.objects.default().phases.first(), district=Region.objects.get(ags="14628"))
 
 
 def _cases():

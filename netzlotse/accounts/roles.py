@@ -27,12 +27,15 @@ EDIT_NETWORK = "edit_network"  # organisations, projects, networks, cooperations
 EDIT_CHAINS = "edit_chains"
 IMPORT_DATA = "import_data"
 EXPORT_DATA = "export_data"
-VIEW_GAPS = "view_gaps"  # the coverage matrix of the user's networks
+VIEW_GAPS = "view_gaps"  # the coverage matrix, gap register and graph of the user's networks
+MANAGE_GAPS = "manage_gaps"  # gap statuses, measures, thresholds, demand, interfaces of coordinated networks
 
 PERMISSIONS: dict[str, set[str]] = {
-    Role.ADMIN: {VIEW_GAPS, VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, EDIT_NETWORK_OFFERS, EDIT_ALL_OFFERS,
+    Role.ADMIN: {VIEW_GAPS, MANAGE_GAPS,
+                 VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, EDIT_NETWORK_OFFERS, EDIT_ALL_OFFERS,
                  EDIT_NETWORK, EDIT_CHAINS, IMPORT_DATA, EXPORT_DATA},
-    Role.COORDINATOR: {VIEW_GAPS, VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, EDIT_NETWORK_OFFERS, EDIT_NETWORK,
+    Role.COORDINATOR: {VIEW_GAPS, MANAGE_GAPS,
+                       VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, EDIT_NETWORK_OFFERS, EDIT_NETWORK,
                        EDIT_CHAINS, IMPORT_DATA, EXPORT_DATA},
     Role.PROVIDER: {VIEW_GAPS, VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, EXPORT_DATA},
     Role.COUNSELLOR: {VIEW_DASHBOARD, EXPORT_DATA},

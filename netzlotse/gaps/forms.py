@@ -6,10 +6,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from netzlotse.accounts import roles
-from netzlotse.core.forms import FastSelect, KernForm
+from netzlotse.core.forms import FastSelect, KernForm, KernModelForm
 from netzlotse.directory.filters import apply_vocabulary_filters, vocabulary_field
-from netzlotse.directory.models import DeliveryMode, FieldOfAction, Language, Offer, ProcessChain, TargetGroup
-from netzlotse.network.models import Network, Region, RegionGroup
+from netzlotse.directory.models import DeliveryMode, FieldOfAction, Language, Offer, Phase, ProcessChain, TargetGroup
+from netzlotse.network.models import Network, Organization, Region, RegionGroup
+
+from .models import Gap, Measure
 
 
 def networks_of(user):
@@ -72,3 +74,68 @@ class CoverageForm(KernForm):
         from .models import CoverageThreshold
 
         return CoverageThreshold.for_network(self.networks[0] if self.networks else None)
+
+
+OPEN = "offen"
+
+
+class RegisterFilterForm(KernForm):
+    """Filters of the gap register; every one is backed by the register index or a foreign key index."""
+
+    netzwerk = forms.ModelChoiceField(label=_("Netzwerk"), queryset=Network.objects.none(), required=False,
+                                      empty_label=_("alle meine Netzwerke"), widget=FastSelect)
+    status = forms.ChoiceField(label=_("Status"), required=False, widget=FastSelect)
+    art = forms.ChoiceField(label=_("Art der Lücke"), required=False, widget=FastSelect)
+    phase = forms.ModelChoiceField(label=_("Phase"), queryset=Phase.objects.none(), required=False,
+                                   empty_label=_("alle Phasen"), widget=FastSelect)
+    kreis = forms.ModelChoiceField(label=_("Kreis"), queryset=Region.objects.none(), required=False,
+                                   empty_label=_("alle Kreise"), widget=FastSelect, to_field_name="ags")
+    zielgruppe = vocabulary_field(TargetGroup, _("Zielgruppe"), _("alle Zielgruppen"))
+
+    def __init__(self, data, *, networks):
+        super().__init__({"status": OPEN, **{k: v for k, v in data.items() if v}})
+        self.fields["netzwerk"].queryset = Network.objects.filter(pk__in=[n.pk for n in networks])
+        self.fields["status"].choices = [(OPEN, _("offen (alle außer geschlossen)")), ("alle", _("alle")),
+                                         *Gap.Status.choices]
+        self.fields["art"].choices = [("", _("alle Arten")), *Gap.Kind.choices]
+        self.fields["phase"].queryset = Phase.objects.filter(chain__is_default=True)
+        self.fields["kreis"].queryset = Region.objects.districts().order_by("name")
+        self.fields["zielgruppe"].load_choices()
+
+    def apply(self, gaps):
+        if not self.is_valid():
+            return gaps.none()
+        data = self.cleaned_data
+        status = data.get("status")
+        gaps = gaps.open() if status == OPEN else gaps if status in ("alle", "") else gaps.filter(status=status)
+        for name, lookup in (("netzwerk", "network"), ("art", "kind"), ("phase", "phase"), ("kreis", "district"),
+                             ("zielgruppe", "target_group")):
+            if data.get(name):
+                gaps = gaps.filter(**{lookup: data[name]})
+        return gaps
+
+
+class GapUpdateForm(KernForm):
+    status = forms.ChoiceField(label=_("Status"), choices=Gap.Status.choices, widget=FastSelect)
+    responsible = forms.ModelChoiceField(label=_("verantwortliche Organisation"), queryset=Organization.objects.none(),
+                                         required=False, empty_label=_("noch niemand"), widget=FastSelect)
+    note = forms.CharField(label=_("Notiz zur Änderung"), required=False, max_length=2000,
+                           widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, data=None, *, gap):
+        initial = {"status": gap.status, "responsible": gap.responsible_id}
+        super().__init__(data, initial=initial)
+        self.fields["responsible"].queryset = gap.network.member_organizations().order_by("name")
+
+
+class MeasureForm(KernModelForm):
+    class Meta:
+        model = Measure
+        fields = ["kind", "description", "responsible", "due_on", "status"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3}), "due_on": forms.DateInput(attrs={"type": "date"}),
+                   "kind": FastSelect, "responsible": FastSelect, "status": FastSelect}
+
+    def __init__(self, *args, gap, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsible"].queryset = gap.network.member_organizations().order_by("name")
+        self.fields["responsible"].empty_label = _("noch offen")

@@ -1,8 +1,11 @@
 from django.urls import path
 
-from . import views
+from .views import matrix, register
 
 app_name = "gaps"
 urlpatterns = [
-    path("", views.matrix_page, name="matrix"),
+    path("", matrix.matrix_page, name="matrix"),
+    path("register/", register.register, name="register"),
+    path("register/pruefen/", register.detect_now, name="detect"),
+    path("register/<int:pk>/", register.gap_detail, name="gap"),
 ]

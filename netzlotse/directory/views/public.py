@@ -8,6 +8,7 @@ from netzlotse.core.paging import paginate
 from ..filters import OfferFilterForm
 from ..models import Offer
 from ..relations import offer_relations
+from ..signals import search_without_result
 
 
 def get_offer_for_user(user, pk) -> Offer:
@@ -20,8 +21,18 @@ def search(request):
     form = OfferFilterForm(request.GET)
     form.is_valid()
     page = paginate(request, form.results())
+    if page.number == 1 and not page.paginator.count:
+        _signal_unmet_demand(form)
     template = "directory/search.html#results" if request.htmx else "directory/search.html"
     return render(request, template, {"form": form, "page": page})
+
+
+def _signal_unmet_demand(form) -> None:
+    """Report a search by district that found nothing, as a demand signal (filters only, no text)."""
+    data = form.cleaned_data if form.is_valid() else {}
+    if data.get("kreis") and not data.get("q") and not data.get("stand"):
+        search_without_result.send(sender=Offer, district=data["kreis"], phase=data.get("phase"),
+                                   target_group=data.get("zielgruppe"), field_of_action=data.get("handlungsfeld"))
 
 
 @require_GET

@@ -114,3 +114,13 @@ def test_a_coordinator_moves_a_gap_along_and_a_measure_plans_it(world, pirna):
 def test_the_command_reports_what_it_did(world, pirna, capsys):
     call_command("detect_gaps", "--network", world.network.name)
     assert "Netzwerk Dresden: 5 neu, 0 geschlossen" in capsys.readouterr().out
+
+
+def test_a_directory_search_by_district_that_finds_nothing_is_logged_without_text(client, world, pirna):
+    women = TargetGroup.objects.get(code="frauen")
+    client.get("/angebote/", {"kreis": "14628", "phase": phase("einmuendung").pk, "zielgruppe": women.code})
+    client.get("/angebote/", {"kreis": "14628", "q": "Jobcoaching Maria"})  # typed text: never logged
+    client.get("/angebote/", {"kreis": "14612"})  # found offers: nothing to log
+    miss = SearchMiss.objects.get()
+    assert (miss.district, miss.phase, miss.target_group, miss.field_of_action) == (
+        pirna, phase("einmuendung"), women, None)

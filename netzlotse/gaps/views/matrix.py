@@ -11,8 +11,8 @@ from netzlotse.accounts import roles
 from netzlotse.core.access import permission_required
 from netzlotse.core.xlsx import xlsx_response
 
-from .forms import CoverageForm
-from .matrix import COVERED, GAP, TOO_FEW, changes, coverage
+from ..forms import CoverageForm
+from ..matrix import COVERED, GAP, TOO_FEW, changes, coverage
 
 STATUS_TEXT = {GAP: _("Lücke"), TOO_FEW: _("zu wenige"), COVERED: _("abgedeckt")}
 
