@@ -70,6 +70,7 @@ MATRIX = [
     ("get", "api-v1:offer", lambda w: [w.offer_a.pk], OPEN),
     ("get", "api-v1:offer", lambda w: [w.draft_a.pk], [404] * 8),
     ("get", "api-v1:openapi-json", None, OPEN),
+    ("get", "api-v1:matrix", None, [401, 200, 200, 200, 200, 403, 403, 200]),
     ("get", "accounts:login", None, [200, 302, 302, 302, 302, 302, 302, 302]),
     ("get", "accounts:password_change", None, ["login", 200, 200, 200, 200, 200, 200, 200]),
     ("get", "admin:index", None, [302, 302, 302, 302, 302, 302, 302, 200]),
