@@ -18,6 +18,7 @@ def site(request):
         "nav": {
             "dashboard": bool(user) and roles.can(user, roles.VIEW_DASHBOARD),
             "gaps": bool(user) and roles.can(user, roles.VIEW_GAPS),
+            "manage_gaps": bool(user) and roles.can(user, roles.MANAGE_GAPS),
             "edit_offers": bool(user) and roles.can(user, roles.EDIT_OWN_OFFERS),
             "network": bool(user) and roles.can(user, roles.EDIT_NETWORK),
             "chains": bool(user) and roles.can(user, roles.EDIT_CHAINS),

@@ -6,12 +6,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from netzlotse.accounts import roles
-from netzlotse.core.forms import FastSelect, KernForm, KernModelForm
+from netzlotse.core.forms import FastSelect, KernForm, KernModelForm, style_widgets
 from netzlotse.directory.filters import apply_vocabulary_filters, vocabulary_field
 from netzlotse.directory.models import DeliveryMode, FieldOfAction, Language, Offer, Phase, ProcessChain, TargetGroup
 from netzlotse.network.models import Network, Organization, Region, RegionGroup
 
-from .models import Gap, Measure
+from .models import CoverageThreshold, DemandFigure, Gap, Measure
 
 
 def networks_of(user):
@@ -71,8 +71,6 @@ class CoverageForm(KernForm):
 
     @cached_property
     def thresholds(self) -> dict:
-        from .models import CoverageThreshold
-
         return CoverageThreshold.for_network(self.networks[0] if self.networks else None)
 
 
@@ -139,3 +137,52 @@ class MeasureForm(KernModelForm):
         super().__init__(*args, **kwargs)
         self.fields["responsible"].queryset = gap.network.member_organizations().order_by("name")
         self.fields["responsible"].empty_label = _("noch offen")
+
+
+class ThresholdForm(KernForm):
+    """The network's minimum number of offers per cell, with optional overrides per phase."""
+
+    standard = forms.IntegerField(label=_("Mindestzahl an Angeboten je Zelle"), min_value=1, max_value=99,
+                                  help_text=_("Weniger Angebote gelten als „zu wenige“; kein Angebot ist immer eine Lücke."))
+
+    def __init__(self, data=None, *, network, phases):
+        current = CoverageThreshold.for_network(network)
+        initial = {"standard": current.get(None, 1), **{f"phase_{p.pk}": current.get(p.pk) for p in phases}}
+        super().__init__(data, initial=initial)
+        self.phases = phases
+        for phase in phases:
+            self.fields[f"phase_{phase.pk}"] = forms.IntegerField(
+                label=_("Phase %(n)s: %(name)s") % {"n": phase.position, "name": phase.name}, min_value=1,
+                max_value=99, required=False, widget=forms.NumberInput(attrs={"class": "kern-form-input__input"}))
+
+    def per_phase(self) -> dict:
+        return {p.pk: self.cleaned_data[f"phase_{p.pk}"] for p in self.phases if self.cleaned_data.get(f"phase_{p.pk}")}
+
+
+class DemandForm(KernModelForm):
+    class Meta:
+        model = DemandFigure
+        fields = ["district", "phase", "target_group", "places_needed", "note"]
+        widgets = {"district": FastSelect, "phase": FastSelect, "target_group": FastSelect}
+
+
+class BaseDemandFormSet(forms.BaseModelFormSet):
+    def __init__(self, *args, network, phases, districts, **kwargs):
+        self.network, self.phases, self.districts = network, phases, districts
+        super().__init__(*args, queryset=DemandFigure.objects.filter(network=network).select_related(
+            "district", "phase", "target_group"), **kwargs)
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        form.fields["district"].queryset = Region.objects.filter(pk__in=[d.pk for d in self.districts]).order_by("name")
+        form.fields["phase"].queryset = Phase.objects.filter(pk__in=[p.pk for p in self.phases])
+        form.fields["target_group"].empty_label = _("alle Zielgruppen")
+        return form
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        style_widgets(form.fields)
+
+
+DemandFormSet = forms.modelformset_factory(DemandFigure, form=DemandForm, formset=BaseDemandFormSet, extra=2,
+                                           can_delete=True, max_num=200)

@@ -10,7 +10,7 @@ from netzlotse.directory.models import Offer, ProcessChain
 from netzlotse.network.models import Network
 
 from .detect import detect, network_districts
-from .models import Gap, GapEvent, Measure
+from .models import CoverageThreshold, Gap, GapEvent, Measure
 
 CLOSING_OFFERS_SHOWN = 20
 
@@ -119,3 +119,22 @@ def recheck_after_offer_change(offer_ids) -> None:
     """An offer was saved or archived: bring the registers of the networks it serves up to date at once."""
     for network in networks_touched_by(offer_ids):
         detect_gaps(network=network)
+
+
+@transaction.atomic
+def thresholds_save(*, network: Network, default: int, per_phase: dict) -> None:
+    """Replace a network's thresholds: its default and the phases that differ from it."""
+    CoverageThreshold.objects.filter(network=network).delete()
+    CoverageThreshold.objects.bulk_create(
+        [CoverageThreshold(network=network, minimum=default),
+         *(CoverageThreshold(network=network, phase_id=phase_id, minimum=n) for phase_id, n in per_phase.items())])
+
+
+@transaction.atomic
+def demand_save(*, network: Network, formset) -> None:
+    """Save the demand figures a coordinator entered (all rows or none)."""
+    for figure in formset.save(commit=False):
+        figure.network = network
+        figure.save()
+    for figure in formset.deleted_objects:
+        figure.delete()
