@@ -58,6 +58,7 @@ MATRIX = [
     ("get", "gaps:gap", lambda w: [_gap(w).pk], ["login", 200, 200, 404, 200, 403, 403, 200]),
     ("post", "gaps:gap", lambda w: [_gap(w).pk], ["login", 403, 403, 404, 200, 403, 403, 200]),
     ("post", "gaps:detect", None, ["login", 403, 403, 403, 302, 403, 403, 302]),
+    ("get", "gaps:report", None, ["login", 200, 200, 200, 200, 403, 403, 200]),
     ("get", "gaps:settings_index", None, ["login", 403, 403, 403, 302, 403, 403, 302]),
     ("get", "gaps:settings", lambda w: [w.network.pk], ["login", 403, 403, 403, 200, 403, 403, 200]),
     ("get", "hsds:index", None, OPEN),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import matrix, register, settings
+from .views import matrix, register, report, settings
 
 app_name = "gaps"
 urlpatterns = [
@@ -8,6 +8,7 @@ urlpatterns = [
     path("register/", register.register, name="register"),
     path("register/pruefen/", register.detect_now, name="detect"),
     path("register/<int:pk>/", register.gap_detail, name="gap"),
+    path("bericht/", report.report, name="report"),
     path("einstellungen/", settings.settings_index, name="settings_index"),
     path("einstellungen/<int:pk>/", settings.network_settings, name="settings"),
 ]
