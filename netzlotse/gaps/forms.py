@@ -95,7 +95,9 @@ class RegisterFilterForm(KernForm):
         self.fields["netzwerk"].queryset = Network.objects.filter(pk__in=[n.pk for n in networks])
         self.fields["status"].choices = [(OPEN, _("offen (alle außer geschlossen)")), ("alle", _("alle")),
                                          *Gap.Status.choices]
-        self.fields["art"].choices = [("", _("alle Arten")), *Gap.Kind.choices]
+        # Several similar offers are hints for coordination, not gaps: listed only when asked for.
+        self.fields["art"].choices = [("", _("alle Lücken (ohne Doppelangebote)")), ("alle", _("alle Einträge")),
+                                      *Gap.Kind.choices]
         self.fields["phase"].queryset = Phase.objects.filter(chain__is_default=True)
         self.fields["kreis"].queryset = Region.objects.districts().order_by("name")
         self.fields["zielgruppe"].load_choices()
@@ -106,7 +108,12 @@ class RegisterFilterForm(KernForm):
         data = self.cleaned_data
         status = data.get("status")
         gaps = gaps.open() if status == OPEN else gaps if status in ("alle", "") else gaps.filter(status=status)
-        for name, lookup in (("netzwerk", "network"), ("art", "kind"), ("phase", "phase"), ("kreis", "district"),
+        kind = data.get("art")
+        if not kind:
+            gaps = gaps.exclude(kind=Gap.Kind.DUPLICATES)
+        elif kind != "alle":
+            gaps = gaps.filter(kind=kind)
+        for name, lookup in (("netzwerk", "network"), ("phase", "phase"), ("kreis", "district"),
                              ("zielgruppe", "target_group")):
             if data.get(name):
                 gaps = gaps.filter(**{lookup: data[name]})

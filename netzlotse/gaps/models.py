@@ -150,7 +150,7 @@ class Gap(models.Model):
 def describe(kind: str, figures: dict) -> str:
     n = figures.get("offers", 0)
     texts = {
-        Gap.Kind.NO_OFFER: lambda: gettext("kein Angebot"),
+        Gap.Kind.NO_OFFER: lambda: gettext("kein aktives Angebot in dieser Phase"),
         Gap.Kind.TOO_FEW: lambda: gettext("%(offers)s von mindestens %(minimum)s Angeboten"),
         Gap.Kind.CHAIN_BREAK: lambda: gettext("nach Phase %(after)s kein Anschlussangebot"),
         Gap.Kind.CAPACITY_SHORT: lambda: gettext("%(places)s Plätze bei Bedarf von %(needed)s"),

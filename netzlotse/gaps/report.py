@@ -16,6 +16,24 @@ from .models import CoverageThreshold, Gap, Measure
 
 
 @dataclass
+class Row:
+    """One district's gaps of one kind in a phase (e.g. a chain break for several target groups)."""
+
+    district: str
+    kind: str
+    gaps: list[Gap] = field(default_factory=list)
+
+    def groups(self) -> str:
+        return ", ".join(str(g.target_group) for g in self.gaps if g.target_group)
+
+    def statuses(self) -> str:
+        return ", ".join(sorted({str(g.get_status_display()) for g in self.gaps}))
+
+    def measures(self) -> list[Measure]:
+        return [m for g in self.gaps for m in g.measures.all()]
+
+
+@dataclass
 class Section:
     title: str
     matrix: Matrix
@@ -24,6 +42,16 @@ class Section:
     @property
     def open_gaps(self) -> int:
         return sum(len(gaps) for _p, gaps in self.gaps_by_phase)
+
+    def rows_by_phase(self) -> list[tuple[Phase, list[Row]]]:
+        result = []
+        for phase, gaps in self.gaps_by_phase:
+            rows: dict[tuple, Row] = {}
+            for gap in gaps:
+                row = rows.setdefault((gap.district_id, gap.kind), Row(gap.district.name, gap.get_kind_display()))
+                row.gaps.append(gap)
+            result.append((phase, list(rows.values())))
+        return result
 
 
 def report_sections(network, day) -> list[Section]:
@@ -37,7 +65,9 @@ def report_sections(network, day) -> list[Section]:
     sections = []
     for title, districts in areas:
         matrix = coverage(chain=chain, day=day, districts=districts, thresholds=thresholds)
+        # Similar offers are coordination hints, not gaps; the register lists them on request.
         gaps = (Gap.objects.filter(network=network, chain=chain, district__in=districts).open()
+                .exclude(kind=Gap.Kind.DUPLICATES)
                 .select_related("district", "phase", "target_group", "field_of_action", "responsible")
                 .prefetch_related(measures).order_by("phase__position", "district__name", "kind"))
         by_phase = {phase.pk: (phase, []) for phase in matrix.phases}

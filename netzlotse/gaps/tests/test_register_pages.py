@@ -25,7 +25,7 @@ def test_the_register_lists_open_gaps_with_filters_and_exports_them(client, worl
     filtered = client.get(reverse("gaps:register"), {"phase": register.get(phase__code="sicherung").phase_id})
     assert filtered.context["page"].paginator.count == 1
     sheet = load_workbook(BytesIO(client.get(reverse("gaps:register"), {"format": "xlsx"}).content))["Lückenregister"]
-    assert sheet.max_row == 6 and sheet["G2"].value == "kein Angebot"
+    assert sheet.max_row == 6 and sheet["G2"].value == "kein Angebot"  # the kind; H2 says it in words
 
 
 def test_a_coordinator_records_a_measure_and_an_offer_closes_the_gap(client, world, register):

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from netzlotse.accounts.demo import DEMO_PASSWORD, DEMO_USERS
 from netzlotse.directory.demo import load_demo
+from netzlotse.gaps.demo import load_gaps_demo
 
 
 class Command(BaseCommand):
@@ -10,6 +11,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         counts = load_demo()
         self.stdout.write(f"Demo geladen: {counts['organizations']} Organisationen, {counts['offers']} Angebote.")
+        gaps = load_gaps_demo()
+        self.stdout.write(f"Lückenregister: {sum(gaps.values())} neue Lücken in {len(gaps)} Netzwerken.")
         self.stdout.write(f"Demo-Zugänge (Passwort für alle: {DEMO_PASSWORD}):")
         for username, _role, _org, description in DEMO_USERS:
             self.stdout.write(f"  {username:<14} {description}")
