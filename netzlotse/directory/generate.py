@@ -12,7 +12,7 @@ from datetime import time, timedelta
 from django.db import connection, transaction
 from django.utils import timezone
 
-from netzlotse.network.models import Network, NetworkMembership, Organization, Region
+from netzlotse.network.models import Cooperation, Network, NetworkMembership, Organization, Region
 
 from .models import DeliveryMode, FieldOfAction, Language, Location, Offer, OfferCell, OpeningHours, Phase, TargetGroup
 
@@ -79,6 +79,8 @@ def remove_generated() -> None:
         OfferChange.objects.filter(offer__in=offers.values("pk"))._raw_delete(connection.alias)
         offers._raw_delete(connection.alias)
         orgs = Organization.objects.filter(external_id__startswith=PREFIX)
+        Cooperation.objects.filter(source__in=orgs.values("pk"))._raw_delete(connection.alias)
+        Cooperation.objects.filter(target__in=orgs.values("pk"))._raw_delete(connection.alias)
         NetworkMembership.objects.filter(organization__in=orgs.values("pk"))._raw_delete(connection.alias)
         Network.objects.filter(name__startswith="Generiertes Netzwerk").delete()  # few; cascades to their records
         Organization.regions.through.objects.filter(organization__in=orgs.values("pk"))._raw_delete(connection.alias)
@@ -116,6 +118,16 @@ def generate(size_name: str, seed: int = 42, progress=print) -> dict:
             [NetworkMembership(network=networks[i % len(networks)], organization=o,
                                role=NetworkMembership.Role.SUBPROJECT_PARTNER) for i, o in enumerate(orgs)],
             batch_size=BATCH, ignore_conflicts=True)
+        states = sorted({d.parent_id for d in districts})
+        Network.regions.through.objects.bulk_create(
+            [Network.regions.through(network_id=n.pk, region_id=states[i % len(states)]) for i, n in enumerate(networks)])
+        # Two referral or handover links per organisation, to members of the same network.
+        members = [orgs[i::len(networks)] for i in range(len(networks))]
+        links = [(i, o, rng.choice(members[i % len(networks)])) for i, o in enumerate(orgs) for _ in range(2)]
+        Cooperation.objects.bulk_create(
+            [Cooperation(source=o, target=partner, network=networks[i % len(networks)],
+                         kind=rng.choice([Cooperation.Kind.REFERRAL_ROUTE, Cooperation.Kind.HANDOVER]))
+             for i, o, partner in links if partner.pk != o.pk], batch_size=BATCH)
         progress(f"{len(orgs)} Organisationen, {len(networks)} Netzwerke")
 
         offers, plans = [], []

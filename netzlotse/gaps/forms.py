@@ -9,9 +9,9 @@ from netzlotse.accounts import roles
 from netzlotse.core.forms import FastSelect, KernForm, KernModelForm, style_widgets
 from netzlotse.directory.filters import apply_vocabulary_filters, vocabulary_field
 from netzlotse.directory.models import DeliveryMode, FieldOfAction, Language, Offer, Phase, ProcessChain, TargetGroup
-from netzlotse.network.models import Network, Organization, Region, RegionGroup
+from netzlotse.network.models import Network, Organization, Project, Region, RegionGroup
 
-from .models import CoverageThreshold, DemandFigure, Gap, Measure
+from .models import CoverageThreshold, DemandFigure, Gap, Interface, Measure
 
 
 def networks_of(user):
@@ -193,3 +193,44 @@ class BaseDemandFormSet(forms.BaseModelFormSet):
 
 DemandFormSet = forms.modelformset_factory(DemandFigure, form=DemandForm, formset=BaseDemandFormSet, extra=2,
                                            can_delete=True, max_num=200)
+
+
+class GraphFilterForm(KernForm):
+    netzwerk = forms.ModelChoiceField(label=_("Netzwerk"), queryset=Network.objects.none(), empty_label=None,
+                                      widget=FastSelect)
+    kreis = forms.ModelChoiceField(label=_("Kreis"), queryset=Region.objects.none(), required=False,
+                                   empty_label=_("ganzes Netzwerkgebiet"), widget=FastSelect, to_field_name="ags")
+    art = forms.ChoiceField(label=_("Art der Organisation"), required=False, widget=FastSelect)
+
+    def __init__(self, data, *, networks):
+        networks = list(networks)
+        defaults = {"netzwerk": networks[0].pk} if networks else {}
+        super().__init__({**defaults, **{k: v for k, v in data.items() if v}})
+        self.fields["netzwerk"].queryset = Network.objects.filter(pk__in=[n.pk for n in networks])
+        self.fields["kreis"].queryset = Region.objects.districts().order_by("name")
+        self.fields["art"].choices = [("", _("alle Arten")), *Organization.Kind.choices]
+
+    def organizations(self):
+        """The organisations to draw, or None for all of the network's."""
+        data = self.cleaned_data
+        if not data.get("kreis") and not data.get("art"):
+            return None
+        orgs = Organization.objects.all()
+        if data.get("kreis"):
+            orgs = orgs.filter(regions__in=[data["kreis"].pk, data["kreis"].parent_id])
+        if data.get("art"):
+            orgs = orgs.filter(kind=data["art"])
+        return orgs.values("pk")
+
+
+class InterfaceForm(KernModelForm):
+    class Meta:
+        model = Interface
+        fields = ["project_a", "project_b", "description", "status"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3}), "project_a": FastSelect,
+                   "project_b": FastSelect, "status": FastSelect}
+
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("project_a", "project_b"):
+            self.fields[name].queryset = Project.objects.filter(network=network).order_by("name")

@@ -1,0 +1,87 @@
+"""The network graph with its metrics and handovers, and the recorded interfaces between projects."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods
+
+from netzlotse.accounts import roles
+from netzlotse.core.access import permission_required
+from netzlotse.network.models import Cooperation, Network, Organization
+
+from ..detect import network_districts
+from ..forms import GraphFilterForm, InterfaceForm, networks_of
+from ..graph import MEMBERSHIP, PROJECT, build_graph, handovers, metrics
+from ..models import Interface
+
+EDGE_LABELS = {MEMBERSHIP: gettext_lazy("Netzwerkmitglied"), PROJECT: gettext_lazy("Projektpartner"),
+               **dict(Cooperation.Kind.choices)}
+
+
+def _edge_label(kind):
+    return str(EDGE_LABELS.get(kind, kind))
+
+
+@require_GET
+@permission_required(roles.VIEW_GAPS)
+def graph_page(request):
+    form = GraphFilterForm(request.GET, networks=networks_of(request.user).order_by("name"))
+    context = {"form": form}
+    if form.is_valid():
+        network = form.cleaned_data["netzwerk"]
+        result = metrics(build_graph([network], form.organizations()))
+        graph = result.graph
+        rows = sorted(((org_id, graph.nodes[org_id], result.degree[org_id], result.betweenness[org_id],
+                        sorted(graph.nodes[n]["name"] for n in graph.neighbors(org_id))) for org_id in graph.nodes),
+                      key=lambda row: (-row[3], -row[2], row[1]["name"]))
+        kinds = dict(Organization.Kind.choices)
+        chart = {
+            "categories": sorted({str(kinds.get(data["kind"], data["kind"])) for _n, data in graph.nodes(data=True)}),
+            "nodes": [{"id": str(n), "name": d["name"], "category": str(kinds.get(d["kind"], d["kind"])),
+                       "degree": result.degree[n]} for n, d in graph.nodes(data=True)],
+            "links": [{"source": str(a), "target": str(b), "label": ", ".join(sorted(_edge_label(k) for k in d["kinds"]))}
+                      for a, b, d in graph.edges(data=True)],
+        }
+        districts = [form.cleaned_data["kreis"]] if form.cleaned_data.get("kreis") else network_districts(network)
+        steps = handovers(districts, timezone.localdate())
+        context.update(network=network, rows=rows, chart=chart, kinds=kinds,
+                       isolated=[graph.nodes[n]["name"] for n in result.isolated],
+                       interface_gaps=[h for h in steps if h.is_interface_gap],
+                       steps=_named_links([h for h in steps if h.links]))
+    return render(request, "gaps/graph.html", context)
+
+
+def _named_links(steps):
+    """Each transition with its links as (from, to) names; `to` is None for an in-house handover."""
+    names = dict(Organization.objects.filter(pk__in={p for h in steps for link in h.links for p in link})
+                 .values_list("pk", "name"))
+    return [(h, [(names[a], None if a == b else names[b]) for a, b in h.links]) for h in steps]
+
+
+@require_GET
+@permission_required(roles.VIEW_GAPS)
+def interfaces(request):
+    networks = networks_of(request.user)
+    items = Interface.objects.filter(network__in=networks).select_related("network", "project_a", "project_b")
+    managed = set(Network.objects.managed_by(request.user).values_list("pk", flat=True)) \
+        if roles.can(request.user, roles.MANAGE_GAPS) else set()
+    return render(request, "gaps/interfaces.html", {
+        "interfaces": items, "managed": managed,
+        "networks": [n for n in networks.order_by("name") if n.pk in managed]})
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required(roles.MANAGE_GAPS)
+def interface_edit(request, network_pk, pk=None):
+    network = get_object_or_404(Network.objects.managed_by(request.user), pk=network_pk)
+    interface = get_object_or_404(Interface, network=network, pk=pk) if pk else Interface(network=network)
+    form = InterfaceForm(request.POST or None, instance=interface, network=network)
+    if request.method == "POST" and form.is_valid():
+        item = form.save(commit=False)
+        item.updated_on = timezone.localdate()
+        item.save()
+        messages.success(request, _("Die Schnittstelle ist gespeichert."))
+        return redirect("gaps:interfaces")
+    return render(request, "gaps/interface_edit.html", {"form": form, "network": network, "interface": interface})
