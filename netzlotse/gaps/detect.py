@@ -9,16 +9,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Count, Q
+from django.db.models import Q
 
 from netzlotse.directory.models import ProcessChain
 from netzlotse.network.models import Region
 
-from .matrix import Facts, cell_facts
-from .models import CoverageThreshold, DemandFigure, Gap, SearchMiss
+from .matrix import Facts, cell_facts, unmet_searches
+from .models import CoverageThreshold, DemandFigure, Gap
 
 CLIFF_DAYS = 183  # "all offers end within six months"
-DEMAND_WINDOW_DAYS = 90  # searches without result older than this no longer signal demand
 
 Kind = Gap.Kind
 
@@ -114,14 +113,6 @@ def _duplicate_findings(chain, day, district_ids):
         if group_id and field_id and cell.providers >= 2:
             yield Finding(Kind.DUPLICATES, district_id, phase_id, group_id, field_id,
                           figures={"offers": cell.offers, "providers": cell.providers})
-
-
-def unmet_searches(district_ids, day: date):
-    """Searches without result in the last 90 days, per (district, phase, target group, field)."""
-    misses = (SearchMiss.objects.filter(district__in=district_ids, phase__isnull=False,
-                                        day__gt=day - timedelta(days=DEMAND_WINDOW_DAYS), day__lte=day)
-              .values_list("district", "phase", "target_group", "field_of_action").annotate(n=Count("id")))
-    return {(d, p, g, f): n for d, p, g, f, n in misses}
 
 
 def _unmet_demand_findings(chain, day, district_ids):

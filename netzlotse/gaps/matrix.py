@@ -10,12 +10,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django.db import connection
+from django.db.models import Count
 from django.utils import timezone
 
 from netzlotse.directory.models import Offer, Phase, ProcessChain
 from netzlotse.network.models import Region
 
+from .models import SearchMiss
+
 GAP, TOO_FEW, COVERED = "gap", "too_few", "covered"
+DEMAND_WINDOW_DAYS = 90  # searches without result older than this no longer signal demand
 
 
 @dataclass
@@ -24,6 +28,7 @@ class Cell:
     places: int = 0
     status: str = GAP
     per_100k: float | None = None
+    unmet: int = 0  # searches in the public directory that found nothing here (demand signal)
 
 
 @dataclass
@@ -135,6 +140,23 @@ def coverage(*, chain: ProcessChain, day: date, districts: list[Region], offers=
 def status_of(offers: int, phase: Phase, thresholds: dict) -> str:
     minimum = thresholds.get(phase.pk, thresholds.get(None, 1))
     return GAP if offers == 0 else TOO_FEW if offers < minimum else COVERED
+
+
+def unmet_searches(district_ids, day: date):
+    """Searches without result in the last 90 days, per (district, phase, target group, field)."""
+    misses = (SearchMiss.objects.filter(district__in=district_ids, phase__isnull=False,
+                                        day__gt=day - timedelta(days=DEMAND_WINDOW_DAYS), day__lte=day)
+              .values_list("district", "phase", "target_group", "field_of_action").annotate(n=Count("id")))
+    return {(d, p, g, f): n for d, p, g, f, n in misses}
+
+
+def add_demand_signals(matrix: Matrix) -> None:
+    """Count the searches without result in each cell (the last 90 days up to the matrix's day)."""
+    for (district_id, phase_id, _group, _field), n in unmet_searches([d.pk for d in matrix.districts],
+                                                                       matrix.day).items():
+        cell = matrix.cells.get((district_id, phase_id))
+        if cell is not None:
+            cell.unmet += n
 
 
 def changes(before: Matrix, after: Matrix) -> list[tuple[Region, Phase, str]]:

@@ -90,12 +90,14 @@ def demo(transactional_db):
 
     from netzlotse.directory.demo import load_demo
     from netzlotse.directory.reference_data import load_reference_data
+    from netzlotse.gaps.demo import load_gaps_demo
     from netzlotse.network.models import Region
     from netzlotse.network.regions import load_regions
 
     load_regions(Region)
     load_reference_data(apps.get_model)
     load_demo()
+    load_gaps_demo()
 
 
 @pytest.fixture

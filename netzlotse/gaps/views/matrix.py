@@ -12,14 +12,16 @@ from netzlotse.core.access import permission_required
 from netzlotse.core.xlsx import xlsx_response
 
 from ..forms import CoverageForm
-from ..matrix import COVERED, GAP, TOO_FEW, changes, coverage
+from ..matrix import COVERED, GAP, TOO_FEW, add_demand_signals, changes, coverage
 
 STATUS_TEXT = {GAP: _("Lücke"), TOO_FEW: _("zu wenige"), COVERED: _("abgedeckt")}
 
 
 def _matrix_for(form):
-    return coverage(chain=form.cleaned_data["kette"], day=form.day(), districts=form.districts(),
-                    offers=form.offers(), thresholds=form.thresholds, per_capita=form.cleaned_data.get("je_100k"))
+    matrix = coverage(chain=form.cleaned_data["kette"], day=form.day(), districts=form.districts(),
+                      offers=form.offers(), thresholds=form.thresholds, per_capita=form.cleaned_data.get("je_100k"))
+    add_demand_signals(matrix)
+    return matrix
 
 
 def _chart_data(matrix, minimum) -> dict:
