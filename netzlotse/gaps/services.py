@@ -108,10 +108,10 @@ def networks_touched_by(offer_ids) -> list[Network]:
     """Networks with a gap register whose districts one of these offers serves."""
     from netzlotse.directory.models import OfferCell
 
-    districts = OfferCell.objects.filter(offer__in=offer_ids).values("district")
-    with_register = Gap.objects.values("network")
-    networks = Network.objects.filter(pk__in=with_register).prefetch_related("regions")
-    touched = set(districts.values_list("district", flat=True))
+    networks = list(Network.objects.filter(pk__in=Gap.objects.values("network")))
+    if not networks:
+        return []
+    touched = set(OfferCell.objects.filter(offer__in=offer_ids).values_list("district", flat=True).distinct())
     return [n for n in networks if touched & {d.pk for d in network_districts(n)}]
 
 

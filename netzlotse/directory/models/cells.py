@@ -23,15 +23,34 @@ class OfferCellQuerySet(models.QuerySet):
                 self._insert(None)
                 return
             ids = list(offer_ids)
-            for start in range(0, len(ids), CHUNK):
-                chunk = ids[start:start + CHUNK]
-                self.filter(offer_id__in=chunk).delete()
+            # PostgreSQL takes all ids as one array parameter; SQLite gets them in chunks of placeholders.
+            chunk_size = (len(ids) or 1) if connection.vendor == "postgresql" else CHUNK
+            for start in range(0, len(ids), chunk_size):
+                chunk = ids[start:start + chunk_size]
+                self._delete(chunk)
                 self._insert(chunk)
 
     @staticmethod
-    def _insert(ids) -> None:
-        marks = ", ".join(["%s"] * len(ids)) if ids else ""
-        only = (lambda column: f" AND {column} IN ({marks})") if ids else (lambda column: "")
+    def _id_filter(column: str, ids) -> str:
+        if connection.vendor == "postgresql":
+            return f" AND {column} = ANY(%s)"
+        return f" AND {column} IN ({', '.join(['%s'] * len(ids))})"
+
+    @classmethod
+    def _params(cls, ids, branches: int) -> list:
+        if connection.vendor == "postgresql":
+            return [list(ids)] * branches
+        return [*ids] * branches
+
+    @classmethod
+    def _delete(cls, ids) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM directory_offercell WHERE 1 = 1{cls._id_filter('offer_id', ids)}",  # noqa: S608
+                           cls._params(ids, 1))
+
+    @classmethod
+    def _insert(cls, ids) -> None:
+        only = (lambda column: cls._id_filter(column, ids)) if ids else (lambda column: "")
         sql = f"""
             INSERT INTO directory_offercell (offer_id, district_id, phase_id, provider_id, capacity, status,
                                             valid_from, valid_until, archived_on, created_at)
@@ -51,7 +70,7 @@ class OfferCellQuerySet(models.QuerySet):
              WHERE o.is_cross_phase OR ph.phase_id IS NOT NULL
         """  # noqa: S608 - fixed table names; ids are parameters
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*(ids or []), *(ids or []), *(ids or [])])
+            cursor.execute(sql, cls._params(ids, 3) if ids else [])
 
 
 class OfferCell(models.Model):
