@@ -125,10 +125,12 @@ class GapUpdateForm(KernForm):
     responsible = forms.ModelChoiceField(label=_("verantwortliche Organisation"), queryset=Organization.objects.none(),
                                          required=False, empty_label=_("noch niemand"), widget=FastSelect)
     note = forms.CharField(label=_("Notiz zur Änderung"), required=False, max_length=2000,
-                           widget=forms.Textarea(attrs={"rows": 3}))
+                           widget=forms.Textarea(attrs={"rows": 3}), help_text=_("erscheint im Verlauf"))
+    notes = forms.CharField(label=_("Notizen zur Lücke"), required=False, max_length=5000,
+                            widget=forms.Textarea(attrs={"rows": 3}), help_text=_("z. B. Hintergründe, Ansprechpersonen"))
 
     def __init__(self, data=None, *, gap):
-        initial = {"status": gap.status, "responsible": gap.responsible_id}
+        initial = {"status": gap.status, "responsible": gap.responsible_id, "notes": gap.notes}
         super().__init__(data, initial=initial)
         self.fields["responsible"].queryset = gap.network.member_organizations().order_by("name")
 

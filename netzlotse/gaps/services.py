@@ -76,12 +76,14 @@ def _close(gap, day, *, by, note, offers):
 
 
 @transaction.atomic
-def gap_update(*, gap: Gap, by, status: str, note: str = "", responsible=None, offers=()) -> Gap:
+def gap_update(*, gap: Gap, by, status: str, note: str = "", responsible=None, notes=None, offers=()) -> Gap:
     """A coordinator moves a gap along its lifecycle; closing may name the offers that closed it."""
     if not gap.is_open:
         raise ValueError("a closed gap stays closed")
     gap.responsible = responsible
-    gap.save(update_fields=["responsible"])
+    if notes is not None:
+        gap.notes = notes
+    gap.save(update_fields=["responsible", "notes"])
     if status == Gap.Status.CLOSED:
         _close(gap, timezone.localdate(), by=by, note=note, offers=list(offers))
     elif status != gap.status or note:

@@ -76,3 +76,14 @@ def test_searches_without_result_show_as_demand_in_their_cell(client, world):
     row = next(cells for d, cells in response.context["rows"] if d.ags == "14628")
     assert row[3][0].unmet == 2
     assert "2 Suchen ohne Treffer" in response.content.decode()
+
+
+def test_a_region_group_shows_only_its_districts(client, world):
+    from netzlotse.network.models import RegionGroup
+
+    group = RegionGroup.objects.create(name="Elbtal")
+    group.regions.set(Region.objects.filter(ags__in=["14612", "14628", "14627"]))
+    client.force_login(world.coordinator)
+    response = client.get(reverse("gaps:matrix"), {"bereich": f"gruppe:{group.pk}"})
+    assert [d.ags for d in response.context["matrix"].districts] == ["14612", "14627", "14628"]  # by name
+    assert response.context["totals"]["covered"] == 1  # Dresden, phase 1: offer A

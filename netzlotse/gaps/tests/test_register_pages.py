@@ -67,3 +67,13 @@ def test_detect_now_runs_for_the_coordinators_networks(client, world, register):
     client.force_login(world.coordinator)
     response = client.post(reverse("gaps:detect"), follow=True)
     assert "5 neue Lücken" in response.content.decode()
+
+
+def test_a_coordinator_changes_status_responsible_and_notes(client, world, register):
+    gap = register.first()
+    client.force_login(world.coordinator)
+    client.post(reverse("gaps:gap", args=[gap.pk]), {"status": "communicated", "responsible": world.provider_b.pk,
+                                                     "note": "Rundmail an alle Projekte", "notes": "Träger B prüft"})
+    gap.refresh_from_db()
+    assert (gap.status, gap.responsible, gap.notes) == ("communicated", world.provider_b, "Träger B prüft")
+    assert gap.events.last().note == "Rundmail an alle Projekte" and gap.events.last().by == world.coordinator

@@ -94,7 +94,7 @@ def gap_detail(request, pk):
             if update_form.is_valid():
                 data = update_form.cleaned_data
                 gap_update(gap=gap, by=request.user, status=data["status"], note=data["note"],
-                           responsible=data["responsible"])
+                           responsible=data["responsible"], notes=data["notes"])
                 messages.success(request, _("Die Lücke ist aktualisiert."))
                 return redirect("gaps:gap", pk=gap.pk)
     return render(request, "gaps/gap.html", {
