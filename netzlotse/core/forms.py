@@ -58,6 +58,22 @@ class KernModelForm(KernFormMixin, forms.ModelForm):
     pass
 
 
+_ESCAPED: dict[int, tuple] = {}  # id(choices) → (choices, escaped options); cleared when it grows
+
+
+def _escaped_options(choices) -> list[tuple[str, str, str]]:
+    """(value, opening tag, rest) per option, escaped once per choice list rather than once per request."""
+    cached = _ESCAPED.get(id(choices))
+    if cached is not None and cached[0] is choices:
+        return cached[1]
+    options = [(str(v), f'<option value="{escape(str(v))}"', f">{escape(str(label))}</option>") for v, label in choices]
+    if isinstance(choices, list):  # a shared, cached list (see CachedChoiceField); others change per form
+        if len(_ESCAPED) > 64:
+            _ESCAPED.clear()
+        _ESCAPED[id(choices)] = (choices, options)
+    return options
+
+
 class FastSelect(forms.Select):
     """A <select> rendered in Python: hundreds of options (all districts) without a template per option."""
 
@@ -68,9 +84,8 @@ class FastSelect(forms.Select):
         values = value if isinstance(value, (list, tuple)) else [value]
         selected = {str(v) for v in values if v not in (None, "")}
         # Plain string building: format_html per option costs more than the whole query.
-        options = "".join(
-            f'<option value="{escape(str(v))}"{" selected" if str(v) in selected else ""}>{escape(str(label))}</option>'
-            for v, label in self.choices)
+        options = "".join(f'{opening}{" selected" if v in selected else ""}{rest}'
+                          for v, opening, rest in _escaped_options(self.choices))
         return mark_safe(f'<select name="{escape(name)}"{flatatt(final_attrs)}>{options}</select>')  # noqa: S308
 
 

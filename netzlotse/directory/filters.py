@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from netzlotse.core.cache import reference_list
@@ -22,9 +23,25 @@ class CachedChoiceField(forms.ChoiceField):
         self.source, self.key, self.show, self.empty_label = source, key, show, empty_label
         super().__init__(**kwargs)
 
+    _built: dict = {}  # (id(reference list), language, empty label) → (list, entries, choices)
+
     def load_choices(self):
-        self.entries = {str(self.key(obj)): obj for obj in self.source()}
-        self.choices = [("", self.empty_label), *((k, self.show(obj)) for k, obj in self.entries.items())]
+        """Entries and choices of the current reference list, built once per list and language.
+
+        The reference list object stays the same while cached, so the choices list does too; assigning
+        it directly skips Django's per-request normalisation and lets FastSelect reuse escaped options.
+        """
+        source = self.source()
+        key = (id(source), get_language(), str(self.empty_label))
+        built = self._built.get(key)
+        if built is None or built[0] is not source:
+            entries = {str(self.key(obj)): obj for obj in source}
+            choices = [("", str(self.empty_label)), *((k, str(self.show(obj))) for k, obj in entries.items())]
+            if len(self._built) > 256:
+                self._built.clear()
+            built = self._built[key] = (source, entries, choices)
+        self.entries = built[1]
+        self._choices = self.widget.choices = built[2]
 
     def validate(self, value):
         if value and value not in self.entries:

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from netzlotse.accounts.models import User
 from netzlotse.directory.models import Phase
 from netzlotse.network.models import Network, Project, Region
 
@@ -24,7 +25,7 @@ def load_gaps_demo() -> dict:
     leipzig_follow_up = Gap.objects.open().filter(network=iq, district__ags="14713", phase=phases["sicherung"],
                                                   kind=Gap.Kind.NO_OFFER).first()
     if leipzig_follow_up and not leipzig_follow_up.measures.exists():
-        measure_add(gap=leipzig_follow_up, by=None, measure=Measure(
+        measure_add(gap=leipzig_follow_up, by=User.objects.filter(username="koordination").first(), measure=Measure(
             kind=Measure.Kind.TRANSFER, responsible=iq.coordinator,
             description="Nachbetreuung nach dem Dresdner Modell auf Leipzig übertragen; Abstimmung mit dem Jobcenter"))
     _interfaces(iq)

@@ -101,8 +101,8 @@ def measure_add(*, gap: Gap, measure: Measure, by) -> Measure:
     if gap.status in (Gap.Status.FOUND, Gap.Status.COMMUNICATED):
         gap.status = Gap.Status.MEASURE_PLANNED
         gap.save(update_fields=["status"])
-        GapEvent.objects.create(gap=gap, by=by, status=gap.status,
-                                note=_("Maßnahme: %(kind)s") % {"kind": measure.get_kind_display()})
+    GapEvent.objects.create(gap=gap, by=by, status=gap.status,
+                            note=_("Maßnahme: %(kind)s") % {"kind": measure.get_kind_display()})
     return measure
 
 
