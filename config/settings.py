@@ -5,6 +5,8 @@ and `manage.py check --deploy` has nothing to report once SECRET_KEY and
 ALLOWED_HOSTS are set.
 """
 
+import base64
+import hashlib
 import os
 import sys
 from datetime import timedelta
@@ -44,6 +46,12 @@ if not SECRET_KEY:
     else:
         raise RuntimeError("SECRET_KEY must be set when DEBUG is off.")
 
+# Fernet key for special-category case notes (netzlotse/cases/fields.py). Development and tests derive
+# one from SECRET_KEY; production must set its own and keep it apart from the database backups.
+FIELD_ENCRYPTION_KEY = os.environ.get("NETZLOTSE_FIELD_KEY", "")
+if not FIELD_ENCRYPTION_KEY and (DEBUG or TESTING):
+    FIELD_ENCRYPTION_KEY = base64.urlsafe_b64encode(hashlib.sha256(f"fields:{SECRET_KEY}".encode()).digest()).decode()
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if (DEBUG or TESTING) else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -66,6 +74,7 @@ INSTALLED_APPS = [
     "netzlotse.network",
     "netzlotse.directory",
     "netzlotse.gaps",
+    "netzlotse.cases",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,210 @@
+"""Cases (Fälle), their contacts and needs, the case events every change appends, and the access log."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..fields import EncryptedTextField
+from .participants import Participant
+
+
+class Case(models.Model):
+    """A participant's case at one organisation, planned after the Bundesagentur's four phases."""
+
+    participant = models.ForeignKey(Participant, on_delete=models.PROTECT, related_name="cases")
+    organization = models.ForeignKey("network.Organization", on_delete=models.PROTECT, related_name="cases",
+                                     verbose_name=_("Organisation"))
+    counsellors = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="caseload",
+                                         verbose_name=_("zuständige Beratung"))
+    project = models.ForeignKey("network.Project", on_delete=models.PROTECT, null=True, blank=True,
+                                related_name="cases", verbose_name=_("Projekt"))
+    phase = models.ForeignKey("directory.Phase", on_delete=models.SET_NULL, null=True, blank=True,
+                              related_name="+", verbose_name=_("Phase der Prozesskette"))
+    opened_on = models.DateField(_("aufgenommen am"), default=timezone.localdate)
+    closed_on = models.DateField(_("beendet am"), null=True, blank=True)
+    # The case plan: profiling (strengths and needs) → goals → strategy and offers → follow-up.
+    strengths = models.TextField(_("Stärken"), blank=True)
+    goals = models.TextField(_("Ziele"), blank=True)
+    strategy = models.TextField(_("Strategie und Angebote"), blank=True)
+    follow_up = models.TextField(_("Nachhaltung"), blank=True)
+
+    class Meta:
+        verbose_name = _("Fall")
+        verbose_name_plural = _("Fälle")
+        indexes = [models.Index(fields=["organization", "closed_on"], name="case_caseload_idx")]
+
+    def __str__(self):
+        return f"{self.participant.code} @ {self.organization}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_on is None
+
+
+class Contact(models.Model):
+    class Kind(models.TextChoices):
+        PROFILING = "profiling", _("Profiling")
+        FOLLOW_UP_PROFILING = "follow_up_profiling", _("Folgeprofiling")
+        COUNSELLING = "counselling", _("Beratung")
+        HOME_VISIT = "home_visit", _("Hausbesuch")
+        PHONE = "phone", _("Telefonat")
+        AT_PROVIDER = "at_provider", _("beim Träger")
+        AT_JOBCENTER = "at_jobcenter", _("im Jobcenter")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="contacts")
+    kind = models.CharField(_("Art"), max_length=30, choices=Kind.choices)
+    date = models.DateField(_("Datum"), default=timezone.localdate)
+    duration_minutes = models.PositiveSmallIntegerField(_("Dauer (Minuten)"), null=True, blank=True)
+    place = models.CharField(_("Ort"), max_length=200, blank=True)
+    notes = models.TextField(_("Notizen"), blank=True)
+    next_contact_on = models.DateField(_("nächster Kontakt am"), null=True, blank=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("Kontakt")
+        verbose_name_plural = _("Kontakte")
+        indexes = [models.Index(fields=["next_contact_on"], name="contact_next_idx")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.date:%d.%m.%Y}"
+
+
+class Need(models.Model):
+    """A need or barrier (Handlungsbedarf). Health, addiction and debts are special categories."""
+
+    class Kind(models.TextChoices):
+        HEALTH = "health", _("Gesundheit")
+        ADDICTION = "addiction", _("Sucht")
+        DEBTS = "debts", _("Schulden")
+        HOUSING = "housing", _("Wohnen")
+        CHILDCARE = "childcare", _("Kinderbetreuung")
+        LANGUAGE = "language", _("Sprache")
+        RESIDENCE_LAW = "residence_law", _("Aufenthaltsrecht")
+        RECOGNITION = "recognition", _("Anerkennung")
+        MOBILITY = "mobility", _("Mobilität")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("offen")
+        IN_PROGRESS = "in_progress", _("in Bearbeitung")
+        RESOLVED = "resolved", _("gelöst")
+
+    SPECIAL = {Kind.HEALTH, Kind.ADDICTION, Kind.DEBTS}
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="needs")
+    kind = models.CharField(_("Bereich"), max_length=20, choices=Kind.choices)
+    status = models.CharField(_("Stand"), max_length=20, choices=Status.choices, default=Status.OPEN)
+    notes = EncryptedTextField(_("Notizen"), blank=True)  # encrypted at rest for every kind
+    recorded_on = models.DateField(_("erfasst am"), default=timezone.localdate)
+
+    class Meta:
+        verbose_name = _("Handlungsbedarf")
+        verbose_name_plural = _("Handlungsbedarfe")
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.get_status_display()}"
+
+    @property
+    def is_special_category(self) -> bool:
+        return self.kind in self.SPECIAL
+
+
+class CaseEvent(models.Model):
+    """Append-only record of everything that happens in a case: the only source of the monitoring.
+
+    The types match the history import of the monitoring (profiling, admission, follow-up, placement
+    planned/started/ended, exit) and add what the case file itself records.
+    """
+
+    class Type(models.TextChoices):
+        ADMISSION = "admission", _("Aufnahme")
+        PROFILING = "profiling", _("Profiling")
+        FOLLOW_UP = "follow_up", _("Folgegespräch")
+        CONTACT = "contact", _("Kontakt")
+        NEED_RECORDED = "need_recorded", _("Handlungsbedarf erfasst")
+        NEED_CHANGED = "need_changed", _("Handlungsbedarf geändert")
+        RESIDENCE_CHANGED = "residence_changed", _("Aufenthaltsstatus geändert")
+        PLAN_CHANGED = "plan_changed", _("Fallplan geändert")
+        PLACEMENT_PLANNED = "placement_planned", _("Platzierung geplant")
+        PLACEMENT_STARTED = "placement_started", _("Platzierung begonnen")
+        PLACEMENT_ENDED = "placement_ended", _("Platzierung beendet")
+        PLACEMENT_CANCELLED = "placement_cancelled", _("Platzierung abgesagt")
+        REFERRAL = "referral", _("Zuweisung")
+        REFERRAL_UNMET = "referral_unmet", _("kein passendes Angebot")
+        CONSENT_GRANTED = "consent_granted", _("Einwilligung erteilt")
+        CONSENT_WITHDRAWN = "consent_withdrawn", _("Einwilligung widerrufen")
+        EXIT = "exit", _("Austritt")
+        REOPENED = "reopened", _("wieder aufgenommen")
+
+    type = models.CharField(max_length=30, choices=Type.choices)
+    date = models.DateField(default=timezone.localdate)
+    participant = models.ForeignKey(Participant, on_delete=models.PROTECT, related_name="events")
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, null=True, related_name="events")
+    organization = models.ForeignKey("network.Organization", on_delete=models.PROTECT, related_name="+")
+    project = models.ForeignKey("network.Project", on_delete=models.PROTECT, null=True, related_name="+")
+    slot = models.ForeignKey("cases.PlacementSite", on_delete=models.PROTECT, null=True, related_name="+")
+    reason = models.CharField(max_length=30, blank=True)  # exit/end reason code; `early` lives in data
+    data = models.JSONField(default=dict, blank=True)
+    recorded_at = models.DateTimeField(default=timezone.now)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta:
+        ordering = ["date", "pk"]
+        indexes = [models.Index(fields=["type", "date"], name="caseevent_type_date_idx"),
+                   models.Index(fields=["project", "date"], name="caseevent_project_idx")]
+
+    def __str__(self):
+        return f"{self.date}: {self.get_type_display()}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("case events are append-only")
+        super().save(*args, **kwargs)
+
+
+class PlacementSite(models.Model):
+    """A placement site (Einsatzstelle), e.g. a work opportunity, with a number of slots per project."""
+
+    project = models.ForeignKey("network.Project", on_delete=models.PROTECT, related_name="placement_sites",
+                                verbose_name=_("Projekt"))
+    organization = models.ForeignKey("network.Organization", on_delete=models.PROTECT, related_name="+",
+                                     verbose_name=_("Träger"))
+    name = models.CharField(_("Name"), max_length=200)
+    code = models.CharField(_("Kennung"), max_length=50, unique=True, null=True, blank=True)
+    slots = models.PositiveSmallIntegerField(_("Plätze"))
+
+    class Meta:
+        verbose_name = _("Einsatzstelle")
+        verbose_name_plural = _("Einsatzstellen")
+
+    def __str__(self):
+        return self.name
+
+
+class AccessLog(models.Model):
+    """Append-only: who saw or exported whose personal data, when and why."""
+
+    class Action(models.TextChoices):
+        VIEW = "view", _("angesehen")
+        CHANGE = "change", _("geändert")
+        EXPORT = "export", _("exportiert")
+        SEARCH = "search", _("in Suchergebnis")
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="access_log")
+    action = models.CharField(max_length=10, choices=Action.choices)
+    purpose = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-at"]
+        indexes = [models.Index(fields=["participant", "at"], name="accesslog_participant_idx")]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.user_id} {self.get_action_display()} {self.participant_id}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("the access log is append-only")
+        super().save(*args, **kwargs)
