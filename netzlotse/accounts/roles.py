@@ -28,6 +28,7 @@ EDIT_CHAINS = "edit_chains"
 IMPORT_DATA = "import_data"
 EXPORT_DATA = "export_data"
 VIEW_GAPS = "view_gaps"  # the coverage matrix, gap register and graph of the user's networks
+VIEW_CASES = "view_cases"  # case files of the user's organisations and cases referred to them
 MANAGE_GAPS = "manage_gaps"  # gap statuses, measures, thresholds, demand, interfaces of coordinated networks
 
 PERMISSIONS: dict[str, set[str]] = {
@@ -37,8 +38,8 @@ PERMISSIONS: dict[str, set[str]] = {
     Role.COORDINATOR: {VIEW_GAPS, MANAGE_GAPS,
                        VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, EDIT_NETWORK_OFFERS, EDIT_NETWORK,
                        EDIT_CHAINS, IMPORT_DATA, EXPORT_DATA},
-    Role.PROVIDER: {VIEW_GAPS, VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, EXPORT_DATA},
-    Role.COUNSELLOR: {VIEW_DASHBOARD, EXPORT_DATA},
+    Role.PROVIDER: {VIEW_GAPS, VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, EXPORT_DATA, VIEW_CASES},
+    Role.COUNSELLOR: {VIEW_DASHBOARD, EXPORT_DATA, VIEW_CASES},
     # Funders read aggregates only; they never edit and never see a person.
     Role.FUNDER: {VIEW_DASHBOARD, EXPORT_DATA},
 }

@@ -6,7 +6,9 @@ from difflib import SequenceMatcher
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Case, CaseEvent, Contact, Need, Participant, ResidenceRecord
+from netzlotse.directory.signals import unmet_referral
+
+from .models import Case, CaseEvent, Consent, Contact, Need, Participant, Purpose, Referral, ResidenceRecord
 from .models.participants import name_key
 
 SIMILAR_NAMES = 0.85  # with the same birth date and postcode
@@ -93,3 +95,69 @@ def need_record(*, case: Case, need: Need, by) -> Need:
     _event(case, CaseEvent.Type.NEED_RECORDED if creating else CaseEvent.Type.NEED_CHANGED, by=by,
            data={"kind": need.kind, "status": need.status})
     return need
+
+
+class ConsentMissing(Exception):
+    """No active consent covers sharing this case with the recipient for this purpose."""
+
+
+@transaction.atomic
+def consent_record(*, consent: Consent, recipients, by) -> Consent:
+    if consent.valid_until < consent.granted_on:
+        raise ValueError("consent must be valid after it was granted")
+    consent.recorded_by = by
+    consent.save()
+    consent.recipients.set(recipients)
+    for case in consent.participant.cases.filter(closed_on__isnull=True):
+        _event(case, CaseEvent.Type.CONSENT_GRANTED, by=by, day=consent.granted_on,
+               data={"purposes": consent.purposes, "until": consent.valid_until.isoformat()})
+    return consent
+
+
+@transaction.atomic
+def consent_withdraw(*, consent: Consent, by, day=None) -> Consent:
+    """Withdrawal takes effect at once: referrals relying on it stop sharing the case today."""
+    consent.withdrawn_on = day or timezone.localdate()
+    consent.save(update_fields=["withdrawn_on"])
+    for case in consent.participant.cases.filter(closed_on__isnull=True):
+        _event(case, CaseEvent.Type.CONSENT_WITHDRAWN, by=by, day=consent.withdrawn_on)
+    return consent
+
+
+@transaction.atomic
+def referral_propose(*, case: Case, by, offer=None, recipient=None, purpose=Purpose.REFERRAL) -> Referral:
+    """Refer a case to an offer or an organisation. Another organisation needs a covering consent."""
+    recipient = offer.provider if offer is not None else recipient
+    consent = None
+    if recipient.pk != case.organization_id:
+        consent = Consent.objects.covering(case.participant, recipient, purpose).order_by("-valid_until").first()
+        if consent is None:
+            raise ConsentMissing
+    referral = Referral.objects.create(case=case, offer=offer, recipient=recipient, purpose=purpose, consent=consent)
+    _event(case, CaseEvent.Type.REFERRAL, by=by, data={"referral": referral.pk, "status": referral.status,
+                                                       "recipient": recipient.pk})
+    return referral
+
+
+@transaction.atomic
+def referral_update(*, referral: Referral, status: str, by, reason: str = "") -> Referral:
+    if status not in Referral.NEXT.get(referral.status, set()):
+        raise ValueError(f"a referral cannot go from {referral.status} to {status}")
+    referral.status, referral.reason = status, reason
+    referral.save(update_fields=["status", "reason"])
+    _event(referral.case, CaseEvent.Type.REFERRAL, by=by, reason=reason[:30],
+           data={"referral": referral.pk, "status": status})
+    return referral
+
+
+@transaction.atomic
+def referral_unmet(*, case: Case, by, phase, district, target_group=None, field_of_action=None) -> Referral:
+    """Record that no suitable offer existed: a demand signal for the gap analysis of that cell."""
+    referral = Referral.objects.create(case=case, unmet=True, status=Referral.Status.WITHDRAWN, phase=phase,
+                                       district=district, target_group=target_group, field_of_action=field_of_action)
+    _event(case, CaseEvent.Type.REFERRAL_UNMET, by=by,
+           data={"phase": phase.pk, "district": district.pk, "target_group": getattr(target_group, "pk", None),
+                 "field_of_action": getattr(field_of_action, "pk", None)})
+    unmet_referral.send(sender=Referral, district=district, phase=phase, target_group=target_group,
+                        field_of_action=field_of_action)
+    return referral

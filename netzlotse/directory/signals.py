@@ -10,3 +10,7 @@ offers_changed = Signal()
 # (`district`, `phase`, `target_group`, `field_of_action`, each None when not chosen), never the
 # visitor or any text they typed.
 search_without_result = Signal()
+
+# Sent when a counsellor found no suitable offer for a case (same arguments as above): the gap
+# analysis counts it as demand in that cell, like a search without result.
+unmet_referral = Signal()

@@ -6,10 +6,11 @@ class GapsConfig(AppConfig):
     label = "gaps"
 
     def ready(self):
-        from netzlotse.directory.signals import offers_changed, search_without_result
+        from netzlotse.directory.signals import offers_changed, search_without_result, unmet_referral
 
         offers_changed.connect(_recheck, dispatch_uid="gaps-recheck")
-        search_without_result.connect(_log_miss, dispatch_uid="gaps-search-miss")
+        search_without_result.connect(_log_search, dispatch_uid="gaps-search-miss")
+        unmet_referral.connect(_log_referral, dispatch_uid="gaps-unmet-referral")
 
 
 def _recheck(sender, offer_ids, **kwargs):
@@ -18,8 +19,16 @@ def _recheck(sender, offer_ids, **kwargs):
     recheck_after_offer_change(offer_ids)
 
 
-def _log_miss(sender, district, phase, target_group, field_of_action, **kwargs):
-    from .models import SearchMiss
+def _log_demand(source, district, phase, target_group, field_of_action):
+    from .models import DemandSignal
 
-    SearchMiss.objects.create(district=district, phase=phase, target_group=target_group,
-                              field_of_action=field_of_action)
+    DemandSignal.objects.create(source=source, district=district, phase=phase, target_group=target_group,
+                                field_of_action=field_of_action)
+
+
+def _log_search(sender, district, phase, target_group, field_of_action, **kwargs):
+    _log_demand("search", district, phase, target_group, field_of_action)
+
+
+def _log_referral(sender, district, phase, target_group, field_of_action, **kwargs):
+    _log_demand("referral", district, phase, target_group, field_of_action)

@@ -14,7 +14,7 @@ from django.db.models import Q
 from netzlotse.directory.models import ProcessChain
 from netzlotse.network.models import Region
 
-from .matrix import Facts, cell_facts, unmet_searches
+from .matrix import Facts, cell_facts, unmet_demand
 from .models import CoverageThreshold, DemandFigure, Gap
 
 CLIFF_DAYS = 183  # "all offers end within six months"
@@ -116,7 +116,7 @@ def _duplicate_findings(chain, day, district_ids):
 
 
 def _unmet_demand_findings(chain, day, district_ids):
-    misses = unmet_searches(district_ids, day)
+    misses = unmet_demand(district_ids, day)
     if not misses:
         return
     offered = defaultdict(list)  # (district, phase) → [(target group, field)] with offers
@@ -127,4 +127,4 @@ def _unmet_demand_findings(chain, day, district_ids):
         usable = any((group_id is None or g in (None, group_id)) and (field_id is None or f in (None, field_id))
                      for g, f in offered[(district_id, phase_id)])
         if not usable:
-            yield Finding(Kind.UNMET_DEMAND, district_id, phase_id, group_id, field_id, figures={"searches": n})
+            yield Finding(Kind.UNMET_DEMAND, district_id, phase_id, group_id, field_id, figures={"signals": n})

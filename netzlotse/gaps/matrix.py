@@ -16,10 +16,10 @@ from django.utils import timezone
 from netzlotse.directory.models import Offer, Phase, ProcessChain
 from netzlotse.network.models import Region
 
-from .models import SearchMiss
+from .models import DemandSignal
 
 GAP, TOO_FEW, COVERED = "gap", "too_few", "covered"
-DEMAND_WINDOW_DAYS = 90  # searches without result older than this no longer signal demand
+DEMAND_WINDOW_DAYS = 90  # demand signals older than this no longer count
 
 
 @dataclass
@@ -28,7 +28,7 @@ class Cell:
     places: int = 0
     status: str = GAP
     per_100k: float | None = None
-    unmet: int = 0  # searches in the public directory that found nothing here (demand signal)
+    unmet: int = 0  # searches and referrals that found no offer here (demand signals)
 
 
 @dataclass
@@ -142,17 +142,17 @@ def status_of(offers: int, phase: Phase, thresholds: dict) -> str:
     return GAP if offers == 0 else TOO_FEW if offers < minimum else COVERED
 
 
-def unmet_searches(district_ids, day: date):
-    """Searches without result in the last 90 days, per (district, phase, target group, field)."""
-    misses = (SearchMiss.objects.filter(district__in=district_ids, phase__isnull=False,
-                                        day__gt=day - timedelta(days=DEMAND_WINDOW_DAYS), day__lte=day)
+def unmet_demand(district_ids, day: date):
+    """Searches and referrals that found no offer in the last 90 days, per (district, phase, target group, field)."""
+    misses = (DemandSignal.objects.filter(district__in=district_ids, phase__isnull=False,
+                                          day__gt=day - timedelta(days=DEMAND_WINDOW_DAYS), day__lte=day)
               .values_list("district", "phase", "target_group", "field_of_action").annotate(n=Count("id")))
     return {(d, p, g, f): n for d, p, g, f, n in misses}
 
 
 def add_demand_signals(matrix: Matrix) -> None:
-    """Count the searches without result in each cell (the last 90 days up to the matrix's day)."""
-    for (district_id, phase_id, _group, _field), n in unmet_searches([d.pk for d in matrix.districts],
+    """Count the demand signals in each cell (the last 90 days up to the matrix's day)."""
+    for (district_id, phase_id, _group, _field), n in unmet_demand([d.pk for d in matrix.districts],
                                                                        matrix.day).items():
         cell = matrix.cells.get((district_id, phase_id))
         if cell is not None:

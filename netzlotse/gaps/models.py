@@ -87,7 +87,7 @@ class Gap(models.Model):
         CAPACITY_SHORT = "capacity_short", _("zu wenige Plätze für den Bedarf")
         FUNDING_CLIFF = "funding_cliff", _("alle Angebote enden bald")
         DUPLICATES = "duplicates", _("mehrere gleichartige Angebote")
-        UNMET_DEMAND = "unmet_demand", _("Suchen ohne Treffer")
+        UNMET_DEMAND = "unmet_demand", _("Nachfrage ohne passendes Angebot")
 
     class Status(models.TextChoices):
         FOUND = "found", _("erkannt")
@@ -157,8 +157,9 @@ def describe(kind: str, figures: dict) -> str:
         Gap.Kind.FUNDING_CLIFF: lambda: ngettext("das einzige Angebot endet bis %(until)s",
                                                  "alle %(offers)s Angebote enden bis %(until)s", n),
         Gap.Kind.DUPLICATES: lambda: gettext("%(offers)s Angebote von %(providers)s Trägern"),
-        Gap.Kind.UNMET_DEMAND: lambda: ngettext("%(searches)s Suche ohne Treffer", "%(searches)s Suchen ohne Treffer",
-                                                figures.get("searches", 0)),
+        Gap.Kind.UNMET_DEMAND: lambda: ngettext("%(signals)s Mal gesucht, nichts Passendes gefunden",
+                                                "%(signals)s Mal gesucht, nichts Passendes gefunden",
+                                                figures.get("signals", 0)),
     }
     if kind not in texts:
         return ""
@@ -222,8 +223,13 @@ class Measure(models.Model):
         return f"{self.get_kind_display()}: {self.description[:60]}"
 
 
-class SearchMiss(models.Model):
-    """A public directory search that found nothing: only its filters, never the searcher or the text."""
+class DemandSignal(models.Model):
+    """Someone looked for an offer in a cell and found none: a public directory search without result
+    (its filters only, never the searcher or the text), or a counsellor's referral with no suitable offer."""
+
+    class Source(models.TextChoices):
+        SEARCH = "search", _("Suche im Verzeichnis")
+        REFERRAL = "referral", _("Zuweisung ohne passendes Angebot")
 
     day = models.DateField(default=timezone.localdate, db_index=True)
     district = models.ForeignKey("network.Region", on_delete=models.CASCADE, related_name="+")
@@ -231,9 +237,10 @@ class SearchMiss(models.Model):
     target_group = models.ForeignKey("directory.TargetGroup", on_delete=models.CASCADE, null=True, related_name="+")
     field_of_action = models.ForeignKey("directory.FieldOfAction", on_delete=models.CASCADE, null=True,
                                         related_name="+")
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.SEARCH)
 
     class Meta:
-        indexes = [models.Index(fields=["district", "day"], name="search_miss_idx")]
+        indexes = [models.Index(fields=["district", "day"], name="demand_signal_idx")]
 
     def __str__(self):
         return f"{self.day}: {self.district_id}"

@@ -1,5 +1,6 @@
 from .cases import AccessLog, Case, CaseEvent, Contact, Need, PlacementSite
 from .participants import Participant, Qualification, ResidenceRecord
+from .referrals import Consent, DataCategory, Purpose, Referral
 
-__all__ = ["AccessLog", "Case", "CaseEvent", "Contact", "Need", "Participant", "PlacementSite", "Qualification",
-           "ResidenceRecord"]
+__all__ = ["AccessLog", "Case", "CaseEvent", "Consent", "Contact", "DataCategory", "Need", "Participant",
+           "PlacementSite", "Purpose", "Qualification", "Referral", "ResidenceRecord"]

@@ -2,11 +2,28 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..fields import EncryptedTextField
 from .participants import Participant
+
+
+class CaseQuerySet(models.QuerySet):
+    def visible_to(self, user, *, own_caseload_only=False):
+        """Cases of the user's organisations (optionally only their caseload), and cases another organisation
+        shares with them through a referral an active consent covers. Anything else does not exist for them."""
+        from netzlotse.accounts import roles
+
+        from .referrals import Referral
+
+        if not roles.can(user, roles.VIEW_CASES):
+            return self.none()
+        orgs = roles.organization_ids(user)
+        own = Q(organization__in=orgs) & (Q(counsellors=user) if own_caseload_only else Q())
+        shared = Q(pk__in=Referral.objects.sharing().filter(recipient__in=orgs).values("case"))
+        return self.filter(own | shared).distinct()
 
 
 class Case(models.Model):
@@ -28,6 +45,8 @@ class Case(models.Model):
     goals = models.TextField(_("Ziele"), blank=True)
     strategy = models.TextField(_("Strategie und Angebote"), blank=True)
     follow_up = models.TextField(_("Nachhaltung"), blank=True)
+
+    objects = CaseQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Fall")

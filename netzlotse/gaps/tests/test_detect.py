@@ -9,7 +9,7 @@ from django.utils import timezone
 from netzlotse.core.testing import make_offer
 from netzlotse.directory.models import FieldOfAction, Phase, TargetGroup
 from netzlotse.gaps.detect import detect
-from netzlotse.gaps.models import DemandFigure, Gap, Measure, SearchMiss
+from netzlotse.gaps.models import DemandFigure, DemandSignal, Gap, Measure
 from netzlotse.gaps.services import detect_gaps, gap_update, measure_add
 from netzlotse.network.models import Region
 
@@ -75,10 +75,10 @@ def test_offers_of_the_same_kind_from_two_providers_are_duplicates(world, pirna)
 def test_searches_without_result_signal_unmet_demand_until_an_offer_fits(world, pirna):
     women = TargetGroup.objects.get(code="frauen")
     for _ in range(3):
-        SearchMiss.objects.create(district=pirna, phase=phase("einmuendung"), target_group=women)
-    SearchMiss.objects.create(district=pirna, phase=phase("einmuendung"), day=TODAY - timedelta(days=200))
+        DemandSignal.objects.create(district=pirna, phase=phase("einmuendung"), target_group=women)
+    DemandSignal.objects.create(district=pirna, phase=phase("einmuendung"), day=TODAY - timedelta(days=200))
     found = [f for f in detect(world.network, TODAY) if f.kind == K.UNMET_DEMAND]
-    assert [(f.target_group_id, f.figures) for f in found] == [(women.pk, {"searches": 3})]
+    assert [(f.target_group_id, f.figures) for f in found] == [(women.pk, {"signals": 3})]
     make_offer(world.provider_a, "Jobcoaching", districts=("14628",), phases=("einmuendung",), groups=("frauen",))
     assert not [f for f in detect(world.network, TODAY) if f.kind == K.UNMET_DEMAND]
 
@@ -121,6 +121,6 @@ def test_a_directory_search_by_district_that_finds_nothing_is_logged_without_tex
     client.get("/angebote/", {"kreis": "14628", "phase": phase("einmuendung").pk, "zielgruppe": women.code})
     client.get("/angebote/", {"kreis": "14628", "q": "Jobcoaching Maria"})  # typed text: never logged
     client.get("/angebote/", {"kreis": "14612"})  # found offers: nothing to log
-    miss = SearchMiss.objects.get()
+    miss = DemandSignal.objects.get()
     assert (miss.district, miss.phase, miss.target_group, miss.field_of_action) == (
         pirna, phase("einmuendung"), women, None)

@@ -66,16 +66,16 @@ def test_it_explains_invalid_filters_next_to_the_field(client, world):
 
 
 def test_searches_without_result_show_as_demand_in_their_cell(client, world):
-    from netzlotse.gaps.models import SearchMiss
+    from netzlotse.gaps.models import DemandSignal
 
     phase = Phase.objects.get(code="einmuendung", chain__is_default=True)
     for _ in range(2):
-        SearchMiss.objects.create(district=Region.objects.get(ags="14628"), phase=phase)
+        DemandSignal.objects.create(district=Region.objects.get(ags="14628"), phase=phase)
     client.force_login(world.coordinator)
     response = client.get(reverse("gaps:matrix"), {"bereich": "land:14"})
     row = next(cells for d, cells in response.context["rows"] if d.ags == "14628")
     assert row[3][0].unmet == 2
-    assert "2 Suchen ohne Treffer" in response.content.decode()
+    assert "2 Mal nichts Passendes gefunden" in response.content.decode()
 
 
 def test_a_region_group_shows_only_its_districts(client, world):
