@@ -8,7 +8,19 @@ from django.utils import timezone
 
 from netzlotse.directory.signals import unmet_referral
 
-from .models import Case, CaseEvent, Consent, Contact, Need, Participant, Purpose, Referral, ResidenceRecord
+from .models import (
+    Case,
+    CaseEvent,
+    Consent,
+    Contact,
+    Need,
+    Participant,
+    Placement,
+    PlacementSite,
+    Purpose,
+    Referral,
+    ResidenceRecord,
+)
 from .models.participants import name_key
 
 SIMILAR_NAMES = 0.85  # with the same birth date and postcode
@@ -161,3 +173,57 @@ def referral_unmet(*, case: Case, by, phase, district, target_group=None, field_
     unmet_referral.send(sender=Referral, district=district, phase=phase, target_group=target_group,
                         field_of_action=field_of_action)
     return referral
+
+
+class SiteFull(Exception):
+    """Every slot of the placement site is taken; the participant went onto the waiting list instead."""
+
+    def __init__(self, placement):
+        super().__init__("no free slot")
+        self.placement = placement
+
+
+def placement_book(*, case: Case, site: PlacementSite, start, by, planned_end=None) -> Placement:
+    """Take a free slot (planned if it starts later, running if it starts today); when all slots are
+    taken, the participant is put on the waiting list and SiteFull is raised.
+
+    The site's row is locked first (SELECT … FOR UPDATE on PostgreSQL; SQLite lets one writer at a time),
+    so concurrent bookings count the slots one after another and a slot is never given twice.
+    """
+    with transaction.atomic():
+        site = PlacementSite.objects.select_for_update().get(pk=site.pk)
+        taken = site.placements.filter(status__in=Placement.OCCUPYING).count()
+        if taken >= site.slots:
+            waiting = Placement.objects.create(case=case, site=site, status=Placement.Status.WAITING,
+                                               planned_start=start, planned_end=planned_end)
+        else:
+            starts_now = start <= timezone.localdate()
+            placement = Placement.objects.create(
+                case=case, site=site, planned_start=start, planned_end=planned_end,
+                status=Placement.Status.ACTIVE if starts_now else Placement.Status.PLANNED,
+                started_on=start if starts_now else None)
+            _event(case, CaseEvent.Type.PLACEMENT_STARTED if starts_now else CaseEvent.Type.PLACEMENT_PLANNED,
+                   by=by, day=start if starts_now else timezone.localdate(), slot=site,
+                   data={"placement": placement.pk, "planned_start": start.isoformat()})
+            return placement
+    raise SiteFull(waiting)
+
+
+@transaction.atomic
+def placement_start(*, placement: Placement, by, day=None) -> Placement:
+    placement.status, placement.started_on = Placement.Status.ACTIVE, day or timezone.localdate()
+    placement.save(update_fields=["status", "started_on"])
+    _event(placement.case, CaseEvent.Type.PLACEMENT_STARTED, by=by, day=placement.started_on, slot=placement.site,
+           data={"placement": placement.pk})
+    return placement
+
+
+@transaction.atomic
+def placement_end(*, placement: Placement, reason: str, early: bool, by, day=None) -> Placement:
+    """End a running placement; its slot is free again at once."""
+    placement.status, placement.ended_on = Placement.Status.ENDED, day or timezone.localdate()
+    placement.end_reason, placement.early = reason, early
+    placement.save(update_fields=["status", "ended_on", "end_reason", "early"])
+    _event(placement.case, CaseEvent.Type.PLACEMENT_ENDED, by=by, day=placement.ended_on, slot=placement.site,
+           reason=reason, data={"placement": placement.pk, "early": early})
+    return placement
