@@ -227,3 +227,28 @@ def placement_end(*, placement: Placement, reason: str, early: bool, by, day=Non
     _event(placement.case, CaseEvent.Type.PLACEMENT_ENDED, by=by, day=placement.ended_on, slot=placement.site,
            reason=reason, data={"placement": placement.pk, "early": early})
     return placement
+
+
+@transaction.atomic
+def case_close(*, case: Case, outcome: str, early: bool, by, day=None) -> Case:
+    """The participant leaves: the outcome and whether it was early are what the monitoring counts."""
+    day = day or timezone.localdate()
+    if not case.is_open:
+        raise ValueError("the case is closed already")
+    if day < case.opened_on:
+        raise ValueError("a case cannot close before it opened")
+    case.closed_on, case.outcome, case.early_exit = day, outcome, early
+    case.save(update_fields=["closed_on", "outcome", "early_exit"])
+    _event(case, CaseEvent.Type.EXIT, by=by, day=case.closed_on, reason=outcome, data={"early": early})
+    return case
+
+
+@transaction.atomic
+def case_reopen(*, case: Case, by, reason: str, day=None) -> Case:
+    """Open a closed case again; the earlier exit stays in the events, the reopening is logged beside it."""
+    if case.is_open:
+        raise ValueError("the case is open")
+    case.closed_on, case.outcome, case.early_exit = None, "", False
+    case.save(update_fields=["closed_on", "outcome", "early_exit"])
+    _event(case, CaseEvent.Type.REOPENED, by=by, day=day, data={"reason": reason})
+    return case

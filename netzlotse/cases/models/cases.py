@@ -29,6 +29,17 @@ class CaseQuerySet(models.QuerySet):
 class Case(models.Model):
     """A participant's case at one organisation, planned after the Bundesagentur's four phases."""
 
+    class Outcome(models.TextChoices):
+        # Codes as the monitoring's history import writes them (column `ergebnis`).
+        JOB = "sv_beschaeftigung", _("sozialversicherungspflichtige Beschäftigung")
+        APPRENTICESHIP = "ausbildung", _("Ausbildung")
+        SCHOOL = "schule", _("Schule")
+        TRAINING = "weiterbildung", _("Weiterbildung / Qualifizierung")
+        MOVED = "umzug", _("Umzug")
+        HEALTH = "gesundheit", _("gesundheitliche Gründe")
+        OVERLOAD = "ueberforderung", _("Überforderung")
+        OTHER = "sonstiges", _("sonstiges")
+
     participant = models.ForeignKey(Participant, on_delete=models.PROTECT, related_name="cases")
     organization = models.ForeignKey("network.Organization", on_delete=models.PROTECT, related_name="cases",
                                      verbose_name=_("Organisation"))
@@ -40,6 +51,8 @@ class Case(models.Model):
                               related_name="+", verbose_name=_("Phase der Prozesskette"))
     opened_on = models.DateField(_("aufgenommen am"), default=timezone.localdate)
     closed_on = models.DateField(_("beendet am"), null=True, blank=True)
+    outcome = models.CharField(_("Verbleib beim Austritt"), max_length=20, choices=Outcome.choices, blank=True)
+    early_exit = models.BooleanField(_("vorzeitiger Austritt"), default=False)
     # The case plan: profiling (strengths and needs) → goals → strategy and offers → follow-up.
     strengths = models.TextField(_("Stärken"), blank=True)
     goals = models.TextField(_("Ziele"), blank=True)

@@ -73,3 +73,21 @@ def test_every_step_appends_an_event_and_events_are_append_only(world):
     with pytest.raises(ValueError):
         log.save()
     assert str(participant) == participant.code and participant.code.startswith("TN-")
+
+
+def test_closing_records_the_outcome_and_reopening_is_logged(world):
+    from netzlotse.cases.services import case_close, case_reopen
+
+    case = case_open(case=Case(participant=register(world.provider_a), organization=world.provider_a,
+                               opened_on=date(2026, 1, 5)), by=None)
+    with pytest.raises(ValueError):
+        case_close(case=case, outcome=Case.Outcome.JOB, early=False, by=None, day=date(2025, 12, 31))
+    case_close(case=case, outcome=Case.Outcome.JOB, early=True, by=world.counsellor, day=date(2026, 6, 30))
+    with pytest.raises(ValueError):
+        case_close(case=case, outcome=Case.Outcome.OTHER, early=False, by=None)
+    exit_event = case.events.get(type=CaseEvent.Type.EXIT)
+    assert (exit_event.date, exit_event.reason, exit_event.data) == (date(2026, 6, 30), "sv_beschaeftigung",
+                                                                     {"early": True})
+    case_reopen(case=case, by=world.counsellor, reason="Job in der Probezeit verloren")
+    assert case.is_open and case.outcome == ""
+    assert [e.type for e in case.events.all()] == ["admission", "exit", "reopened"]
