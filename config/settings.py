@@ -52,6 +52,9 @@ FIELD_ENCRYPTION_KEY = os.environ.get("NETZLOTSE_FIELD_KEY", "")
 if not FIELD_ENCRYPTION_KEY and (DEBUG or TESTING):
     FIELD_ENCRYPTION_KEY = base64.urlsafe_b64encode(hashlib.sha256(f"fields:{SECRET_KEY}".encode()).digest()).decode()
 
+# Months personal data is kept after a participant's last case closed, unless the project sets its own.
+CASE_RETENTION_MONTHS = int(os.environ.get("CASE_RETENTION_MONTHS", "36"))
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if (DEBUG or TESTING) else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 

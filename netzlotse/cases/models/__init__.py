@@ -1,7 +1,7 @@
-from .cases import AccessLog, Case, CaseEvent, Contact, Need, PlacementSite
+from .cases import AccessLog, Case, CaseEvent, Contact, Need, PlacementSite, RetentionRule
 from .participants import Participant, Qualification, ResidenceRecord
 from .placements import Placement
 from .referrals import Consent, DataCategory, Purpose, Referral
 
 __all__ = ["AccessLog", "Case", "CaseEvent", "Consent", "Contact", "DataCategory", "Need", "Participant",
-           "Placement", "PlacementSite", "Purpose", "Qualification", "Referral", "ResidenceRecord"]
+           "Placement", "PlacementSite", "Purpose", "Qualification", "Referral", "ResidenceRecord", "RetentionRule"]

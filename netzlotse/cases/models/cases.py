@@ -240,3 +240,18 @@ class AccessLog(models.Model):
         if self.pk is not None:
             raise ValueError("the access log is append-only")
         super().save(*args, **kwargs)
+
+
+class RetentionRule(models.Model):
+    """How long a project keeps personal data after a case closes, before it is anonymised."""
+
+    project = models.OneToOneField("network.Project", on_delete=models.CASCADE, related_name="retention",
+                                   verbose_name=_("Projekt"))
+    months = models.PositiveSmallIntegerField(_("Aufbewahrung nach Fallende (Monate)"))
+
+    class Meta:
+        verbose_name = _("Aufbewahrungsfrist")
+        verbose_name_plural = _("Aufbewahrungsfristen")
+
+    def __str__(self):
+        return f"{self.project}: {self.months}"
