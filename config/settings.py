@@ -52,6 +52,10 @@ FIELD_ENCRYPTION_KEY = os.environ.get("NETZLOTSE_FIELD_KEY", "")
 if not FIELD_ENCRYPTION_KEY and (DEBUG or TESTING):
     FIELD_ENCRYPTION_KEY = base64.urlsafe_b64encode(hashlib.sha256(f"fields:{SECRET_KEY}".encode()).digest()).decode()
 
+# Two-factor authentication (TOTP) guards every page with personal data; the issuer names the app in
+# the user's authenticator app.
+OTP_TOTP_ISSUER = "netzlotse"
+
 # Months personal data is kept after a participant's last case closed, unless the project sets its own.
 CASE_RETENTION_MONTHS = int(os.environ.get("CASE_RETENTION_MONTHS", "36"))
 
@@ -68,6 +72,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "csp",
     "django_htmx",
     "template_partials",
@@ -88,6 +94,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",

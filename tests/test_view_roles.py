@@ -64,6 +64,9 @@ MATRIX = [
     ("get", "gaps:interface_create", lambda w: [w.network.pk], ["login", 403, 403, 403, 200, 403, 403, 200]),
     ("get", "gaps:settings_index", None, ["login", 403, 403, 403, 302, 403, 403, 302]),
     ("get", "gaps:settings", lambda w: [w.network.pk], ["login", 403, 403, 403, 200, 403, 403, 200]),
+    # Case pages: counsellors and provider staff first confirm a second factor (302 to its set-up page).
+    ("get", "cases:caseload", None, ["login", 302, 302, 302, 403, 302, 403, 403]),
+    ("get", "accounts:twofactor_setup", None, ["login", 200, 200, 200, 200, 200, 200, 200]),
     ("get", "hsds:index", None, OPEN),
     ("get", "hsds:services", None, OPEN),
     ("get", "hsds:service", lambda w: [w.offer_a.uuid], OPEN),

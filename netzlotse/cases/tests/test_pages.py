@@ -1,0 +1,64 @@
+"""Case pages need a second factor; what a user finds is scoped and, when searched by name, logged."""
+
+from datetime import date
+
+from django.urls import reverse
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from netzlotse.cases.models import AccessLog, Case, Participant
+from netzlotse.cases.services import case_open, participant_register
+
+
+def open_case(org, last="Haddad"):
+    person = participant_register(participant=Participant(organization=org, first_name="Amira", last_name=last,
+                                                          birth_date=date(1990, 4, 2)), by=None)
+    return case_open(case=Case(participant=person, organization=org), by=None)
+
+
+def code(device):
+    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
+
+
+def test_the_first_visit_sets_up_an_authenticator_then_the_page_opens(client, world, settings):
+    settings.OTP_TOTP_THROTTLE_FACTOR = 0  # a wrong code delays the next try; not what this test is about
+    client.force_login(world.counsellor)
+    response = client.get(reverse("cases:caseload"))
+    assert response.status_code == 302 and reverse("accounts:twofactor_setup") in response["Location"]
+    page = client.get(response["Location"])
+    assert "<svg" in page.content.decode() and page.context["secret"]
+    device = TOTPDevice.objects.get(user=world.counsellor)
+    wrong = client.post(response["Location"], {"token": "000000" if code(device) != "000000" else "111111"})
+    assert wrong.status_code == 200 and wrong.context["form"].errors
+    done = client.post(response["Location"], {"token": code(device), "next": reverse("cases:caseload")})
+    assert done["Location"] == reverse("cases:caseload")
+    assert client.get(reverse("cases:caseload")).status_code == 200
+
+
+def test_later_sessions_confirm_with_a_code(client, world):
+    device = TOTPDevice.objects.create(user=world.counsellor, name="App", confirmed=True)
+    client.force_login(world.counsellor)
+    response = client.get(reverse("cases:caseload"))
+    assert reverse("accounts:twofactor_verify") in response["Location"]
+    client.post(response["Location"], {"token": code(device), "next": reverse("cases:caseload")})
+    assert client.get(reverse("cases:caseload")).status_code == 200
+
+
+def test_the_caseload_shows_codes_of_own_cases_and_logs_name_searches(client, world):
+    mine, other = open_case(world.provider_a), open_case(world.provider_c, last="Other")
+    device = TOTPDevice.objects.create(user=world.counsellor, name="App", confirmed=True)
+    client.force_login(world.counsellor)
+    client.post(reverse("accounts:twofactor_verify"), {"token": code(device)})
+    page = client.get(reverse("cases:caseload"))
+    html = page.content.decode()
+    assert mine.participant.code in html and other.participant.code not in html
+    assert "Haddad" not in html  # lists show the pseudonymous code only
+    assert not AccessLog.objects.exists()
+    found = client.get(reverse("cases:caseload"), {"q": "haddad"})
+    assert [c.pk for c in found.context["page"]] == [mine.pk]
+    assert AccessLog.objects.get().action == AccessLog.Action.SEARCH
+
+
+def test_funders_never_reach_case_pages(client, world):
+    client.force_login(world.funder)
+    assert client.get(reverse("cases:caseload")).status_code == 403
