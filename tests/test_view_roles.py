@@ -66,6 +66,7 @@ MATRIX = [
     ("get", "gaps:settings", lambda w: [w.network.pk], ["login", 403, 403, 403, 200, 403, 403, 200]),
     # Case pages: counsellors and provider staff first confirm a second factor (302 to its set-up page).
     ("get", "cases:caseload", None, ["login", 302, 302, 302, 403, 302, 403, 403]),
+    ("get", "cases:case", lambda w: [_case(w).pk], ["login", 302, 302, 302, 403, 302, 403, 403]),
     ("get", "accounts:twofactor_setup", None, ["login", 200, 200, 200, 200, 200, 200, 200]),
     ("get", "hsds:index", None, OPEN),
     ("get", "hsds:services", None, OPEN),
@@ -101,6 +102,17 @@ def _gap(world):
 
     return Gap.objects.create(network=world.network, chain=ProcessChain.objects.default(), kind=Gap.Kind.NO_OFFER,
                               phase=ProcessChain.objects.default().phases.first(), district=Region.objects.get(ags="14628"))
+
+
+def _case(world):
+    """A case of provider A (the second factor is asked for before the case is even looked up)."""
+    from datetime import date
+
+    from netzlotse.cases.models import Case, Participant
+
+    person = Participant.objects.create(organization=world.provider_a, first_name="A", last_name="B",
+                                        birth_date=date(1990, 1, 1))
+    return Case.objects.create(participant=person, organization=world.provider_a)
 
 
 def _cases():

@@ -5,4 +5,5 @@ from . import views
 app_name = "cases"
 urlpatterns = [
     path("", views.caseload, name="caseload"),
+    path("<int:pk>/", views.case_detail, name="case"),
 ]

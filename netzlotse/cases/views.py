@@ -2,10 +2,11 @@
 
 from django import forms
 from django.db.models import Q
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from netzlotse.accounts import roles
 from netzlotse.core.access import personal_data_view
 from netzlotse.core.forms import KernForm
 from netzlotse.core.paging import paginate
@@ -43,3 +44,41 @@ def caseload(request):
                                                  action=AccessLog.Action.SEARCH, purpose="Fallliste")
                                        for case in page])
     return render(request, "cases/caseload.html", {"form": form, "page": page})
+
+
+def shown_categories(user, case) -> set[str]:
+    """What the user may see of this case: everything for its own organisation (special categories only for
+    counsellors), the consent's data categories for an organisation it was referred to."""
+    from .models import DataCategory, Referral
+
+    orgs = roles.organization_ids(user)
+    if case.organization_id in orgs:
+        shown = {c.value for c in DataCategory}
+        if roles.Role.COUNSELLOR not in roles.roles_of(user):
+            shown.discard(DataCategory.SPECIAL)
+        return shown
+    shown = set()
+    for referral in Referral.objects.sharing().filter(case=case, recipient__in=orgs).select_related("consent"):
+        shown |= set(referral.consent.data_categories)
+    return shown
+
+
+@require_GET
+@personal_data_view
+def case_detail(request, pk):
+    case = get_object_or_404(Case.objects.visible_to(request.user).select_related(
+        "participant", "organization", "project", "phase"), pk=pk)
+    shown = shown_categories(request.user, case)
+    AccessLog.objects.create(user=request.user, participant=case.participant, action=AccessLog.Action.VIEW,
+                             purpose="Fallakte")
+    needs = [n for n in case.needs.all() if ("special" in shown if n.is_special_category else "needs" in shown)]
+    return render(request, "cases/case.html", {
+        "case": case, "participant": case.participant, "shown": shown, "needs": needs,
+        "residence": case.participant.residence_records.select_related("status").first(),
+        "contacts": case.contacts.select_related("by")[:50] if case.organization_id in
+        roles.organization_ids(request.user) else [],
+        "events": case.events.select_related("by").order_by("-date", "-pk")[:100],
+        "referrals": case.referrals.select_related("recipient", "offer"),
+        "placements": case.placements.select_related("site"),
+        "seen_by": case.participant.access_log.select_related("user")[:20],
+    })

@@ -62,3 +62,48 @@ def test_the_caseload_shows_codes_of_own_cases_and_logs_name_searches(client, wo
 def test_funders_never_reach_case_pages(client, world):
     client.force_login(world.funder)
     assert client.get(reverse("cases:caseload")).status_code == 403
+
+
+def verified(client, user):
+    device = TOTPDevice.objects.create(user=user, name="App", confirmed=True)
+    client.force_login(user)
+    client.post(reverse("accounts:twofactor_verify"), {"token": code(device)})
+
+
+def test_the_case_page_shows_what_the_role_needs_and_logs_the_view(client, world):
+    from netzlotse.cases.models import Need
+    from netzlotse.cases.services import need_record
+
+    case = open_case(world.provider_a)
+    need_record(case=case, by=None, need=Need(kind=Need.Kind.HEALTH, notes="Rückenleiden"))
+    need_record(case=case, by=None, need=Need(kind=Need.Kind.HOUSING, notes="Wohnung gesucht"))
+    verified(client, world.counsellor)
+    html = client.get(reverse("cases:case", args=[case.pk])).content.decode()
+    assert "Amira Haddad" in html and "Rückenleiden" in html and "Wohnung gesucht" in html
+    assert AccessLog.objects.filter(user=world.counsellor, action=AccessLog.Action.VIEW).count() == 1
+    client.logout()
+    verified(client, world.owner)  # provider staff of the same organisation: no special categories
+    html = client.get(reverse("cases:case", args=[case.pk])).content.decode()
+    assert "Wohnung gesucht" in html and "Rückenleiden" not in html
+    assert "counsellor" in html  # who saw the file
+
+
+def test_a_referred_organisation_sees_only_the_consented_categories_and_others_get_404(client, world):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from netzlotse.cases.models import Consent
+    from netzlotse.cases.services import consent_record, referral_propose
+
+    case = open_case(world.provider_a)
+    consent_record(consent=Consent(participant=case.participant, for_referral=True, text_version="1",
+                                   data_categories=["identity"], valid_until=timezone.localdate() + timedelta(days=90)),
+                   recipients=[world.provider_b], by=None)
+    referral_propose(case=case, offer=world.offer_b, by=None)
+    verified(client, world.partner)
+    html = client.get(reverse("cases:case", args=[case.pk])).content.decode()
+    assert "Amira Haddad" in html and "Aufenthaltsstatus" not in html and "Kontakte" not in html
+    client.logout()
+    verified(client, world.outsider)
+    assert client.get(reverse("cases:case", args=[case.pk])).status_code == 404
