@@ -82,3 +82,26 @@ def case_detail(request, pk):
         "placements": case.placements.select_related("site"),
         "seen_by": case.participant.access_log.select_related("user")[:20],
     })
+
+
+@require_GET
+@personal_data_view
+def due(request):
+    """What needs doing: overdue follow-ups, residence permits ending within 60 days, placements ending soon."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from .models import Placement
+
+    today = timezone.localdate()
+    mine = Case.objects.visible_to(request.user, own_caseload_only=request.GET.get("alle") != "1")
+    own = mine.filter(organization__in=roles.organization_ids(request.user))
+    return render(request, "cases/due.html", {
+        "overdue": own.follow_up_overdue(today).select_related("participant").order_by("next_due"),
+        "permits": own.permit_ending(today).select_related("participant").order_by("permit_until"),
+        "placements": Placement.objects.filter(case__in=own, status=Placement.Status.ACTIVE,
+                                               planned_end__gte=today, planned_end__lte=today + timedelta(days=30))
+        .select_related("case__participant", "site").order_by("planned_end"),
+        "all_cases": request.GET.get("alle") == "1",
+    })

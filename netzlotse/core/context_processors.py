@@ -19,6 +19,7 @@ def site(request):
             "dashboard": bool(user) and roles.can(user, roles.VIEW_DASHBOARD),
             "gaps": bool(user) and roles.can(user, roles.VIEW_GAPS),
             "manage_gaps": bool(user) and roles.can(user, roles.MANAGE_GAPS),
+            "cases": bool(user) and roles.can(user, roles.VIEW_CASES),
             "edit_offers": bool(user) and roles.can(user, roles.EDIT_OWN_OFFERS),
             "network": bool(user) and roles.can(user, roles.EDIT_NETWORK),
             "chains": bool(user) and roles.can(user, roles.EDIT_CHAINS),

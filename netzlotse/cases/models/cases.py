@@ -1,8 +1,10 @@
 """Cases (Fälle), their contacts and needs, the case events every change appends, and the access log."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +26,20 @@ class CaseQuerySet(models.QuerySet):
         own = Q(organization__in=orgs) & (Q(counsellors=user) if own_caseload_only else Q())
         shared = Q(pk__in=Referral.objects.sharing().filter(recipient__in=orgs).values("case"))
         return self.filter(own | shared).distinct()
+
+    def follow_up_overdue(self, day):
+        """Open cases whose latest contact set a next contact date that has passed."""
+        latest = Contact.objects.filter(case=OuterRef("pk")).order_by("-date", "-pk").values("next_contact_on")[:1]
+        return self.filter(closed_on__isnull=True).annotate(next_due=Subquery(latest)).filter(next_due__lt=day)
+
+    def permit_ending(self, day, within_days=60):
+        """Open cases whose participant's current residence permit ends within the period."""
+        from .participants import ResidenceRecord
+
+        current = ResidenceRecord.objects.filter(participant=OuterRef("participant")).order_by(
+            "-recorded_on", "-pk").values("valid_until")[:1]
+        return self.filter(closed_on__isnull=True).annotate(permit_until=Subquery(current)).filter(
+            permit_until__gte=day, permit_until__lte=day + timedelta(days=within_days))
 
 
 class Case(models.Model):

@@ -107,3 +107,34 @@ def test_a_referred_organisation_sees_only_the_consented_categories_and_others_g
     client.logout()
     verified(client, world.outsider)
     assert client.get(reverse("cases:case", args=[case.pk])).status_code == 404
+
+
+def test_the_due_list_shows_overdue_follow_ups_ending_permits_and_placements(client, world):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from netzlotse.cases.models import Contact, PlacementSite, ResidenceRecord
+    from netzlotse.cases.services import contact_record, placement_book
+    from netzlotse.directory.models import ResidenceStatus
+    from netzlotse.network.models import Project
+
+    today = timezone.localdate()
+    late, fine, permit = (open_case(world.provider_a, last=n) for n in ("Late", "Fine", "Permit"))
+    for case in (late, fine, permit):
+        case.counsellors.add(world.counsellor)
+    contact_record(case=late, by=None, contact=Contact(kind=Contact.Kind.COUNSELLING, date=today - timedelta(days=30),
+                                                       next_contact_on=today - timedelta(days=2)))
+    contact_record(case=fine, by=None, contact=Contact(kind=Contact.Kind.COUNSELLING, date=today - timedelta(days=30),
+                                                       next_contact_on=today - timedelta(days=2)))
+    contact_record(case=fine, by=None, contact=Contact(kind=Contact.Kind.PHONE, next_contact_on=today + timedelta(days=7)))
+    ResidenceRecord.objects.create(participant=permit.participant, status=ResidenceStatus.objects.first(),
+                                   labour_market_access="subordinate", valid_until=today + timedelta(days=45))
+    site = PlacementSite.objects.create(project=Project.objects.create(name="AGH", lead=world.provider_a),
+                                        organization=world.provider_a, name="Sozialkaufhaus", slots=3)
+    placement_book(case=fine, site=site, start=today, planned_end=today + timedelta(days=10), by=None)
+    verified(client, world.counsellor)
+    page = client.get(reverse("cases:due"))
+    assert [c.pk for c in page.context["overdue"]] == [late.pk]
+    assert [c.pk for c in page.context["permits"]] == [permit.pk]
+    assert [p.case_id for p in page.context["placements"]] == [fine.pk]
