@@ -66,6 +66,9 @@ MATRIX = [
     ("get", "gaps:settings", lambda w: [w.network.pk], ["login", 403, 403, 403, 200, 403, 403, 200]),
     # Case pages: counsellors and provider staff first confirm a second factor (302 to its set-up page).
     ("get", "cases:caseload", None, ["login", 302, 302, 302, 403, 302, 403, 403]),
+    ("get", "cases:admit", None, ["login", 302, 302, 302, 403, 302, 403, 403]),
+    ("get", "cases:contact", lambda w: [_case(w).pk], ["login", 302, 302, 302, 403, 302, 403, 403]),
+    ("get", "cases:need", lambda w: [_case(w).pk], ["login", 302, 302, 302, 403, 302, 403, 403]),
     ("get", "cases:due", None, ["login", 302, 302, 302, 403, 302, 403, 403]),
     ("get", "cases:case", lambda w: [_case(w).pk], ["login", 302, 302, 302, 403, 302, 403, 403]),
     ("get", "accounts:twofactor_setup", None, ["login", 200, 200, 200, 200, 200, 200, 200]),

@@ -29,6 +29,7 @@ IMPORT_DATA = "import_data"
 EXPORT_DATA = "export_data"
 VIEW_GAPS = "view_gaps"  # the coverage matrix, gap register and graph of the user's networks
 VIEW_CASES = "view_cases"  # case files of the user's organisations and cases referred to them
+EDIT_CASES = "edit_cases"  # admit participants, record contacts and needs in the own organisation's cases
 MANAGE_GAPS = "manage_gaps"  # gap statuses, measures, thresholds, demand, interfaces of coordinated networks
 
 PERMISSIONS: dict[str, set[str]] = {
@@ -39,7 +40,7 @@ PERMISSIONS: dict[str, set[str]] = {
                        VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, EDIT_NETWORK_OFFERS, EDIT_NETWORK,
                        EDIT_CHAINS, IMPORT_DATA, EXPORT_DATA},
     Role.PROVIDER: {VIEW_GAPS, VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, EXPORT_DATA, VIEW_CASES},
-    Role.COUNSELLOR: {VIEW_DASHBOARD, EXPORT_DATA, VIEW_CASES},
+    Role.COUNSELLOR: {VIEW_DASHBOARD, EXPORT_DATA, VIEW_CASES, EDIT_CASES},
     # Funders read aggregates only; they never edit and never see a person.
     Role.FUNDER: {VIEW_DASHBOARD, EXPORT_DATA},
 }

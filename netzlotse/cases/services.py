@@ -252,3 +252,12 @@ def case_reopen(*, case: Case, by, reason: str, day=None) -> Case:
     case.save(update_fields=["closed_on", "outcome", "early_exit"])
     _event(case, CaseEvent.Type.REOPENED, by=by, day=day, data={"reason": reason})
     return case
+
+
+@transaction.atomic
+def admission(*, participant: Participant, case: Case, by, residence: ResidenceRecord | None = None,
+              allow_duplicate=False) -> Case:
+    """A new participant and their first case in one step (all or nothing)."""
+    participant_register(participant=participant, by=by, residence=residence, allow_duplicate=allow_duplicate)
+    case.participant = participant
+    return case_open(case=case, counsellors=[by] if by is not None else [], by=by)

@@ -7,4 +7,7 @@ urlpatterns = [
     path("", views.caseload, name="caseload"),
     path("<int:pk>/", views.case_detail, name="case"),
     path("faellig/", views.due, name="due"),
+    path("neu/", views.admit, name="admit"),
+    path("<int:pk>/kontakt/", views.record, {"what": "kontakt"}, name="contact"),
+    path("<int:pk>/bedarf/", views.record, {"what": "bedarf"}, name="need"),
 ]

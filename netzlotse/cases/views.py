@@ -1,10 +1,12 @@
 """Case pages. Every one is a personal-data view: second factor required, access logged."""
 
 from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from netzlotse.accounts import roles
 from netzlotse.core.access import personal_data_view
@@ -43,7 +45,8 @@ def caseload(request):
         AccessLog.objects.bulk_create([AccessLog(user=request.user, participant=case.participant,
                                                  action=AccessLog.Action.SEARCH, purpose="Fallliste")
                                        for case in page])
-    return render(request, "cases/caseload.html", {"form": form, "page": page})
+    return render(request, "cases/caseload.html", {"form": form, "page": page,
+                                                   "can_admit": roles.can(request.user, roles.EDIT_CASES)})
 
 
 def shown_categories(user, case) -> set[str]:
@@ -81,6 +84,8 @@ def case_detail(request, pk):
         "referrals": case.referrals.select_related("recipient", "offer"),
         "placements": case.placements.select_related("site"),
         "seen_by": case.participant.access_log.select_related("user")[:20],
+        "can_edit": roles.can(request.user, roles.EDIT_CASES) and case.organization_id in _own_organizations(
+            request.user),
     })
 
 
@@ -105,3 +110,68 @@ def due(request):
         .select_related("case__participant", "site").order_by("planned_end"),
         "all_cases": request.GET.get("alle") == "1",
     })
+
+
+def _own_organizations(user):
+    return roles.organization_ids(user, roles.Role.COUNSELLOR)
+
+
+@require_http_methods(["GET", "POST"])
+@personal_data_view
+def admit(request):
+    from django.utils import timezone
+
+    from .forms import AdmissionForm, ParticipantForm
+    from .models import Participant, ResidenceRecord
+    from .services import DuplicateParticipant, admission
+
+    if not roles.can(request.user, roles.EDIT_CASES) or not _own_organizations(request.user):
+        raise PermissionDenied
+    organization_id = sorted(_own_organizations(request.user))[0]
+    person = ParticipantForm(request.POST or None, instance=Participant(organization_id=organization_id))
+    form = AdmissionForm(request.POST or None, organizations=_own_organizations(request.user),
+                         initial={"opened_on": timezone.localdate()})
+    duplicates = []
+    if request.method == "POST" and person.is_valid() and form.is_valid():
+        data = form.cleaned_data
+        residence = ResidenceRecord(status=data["residence_status"], valid_until=data["valid_until"],
+                                    labour_market_access=data["labour_market_access"]) \
+            if data.get("residence_status") else None
+        case = Case(organization_id=organization_id, project=data["project"], phase=data["phase"],
+                    opened_on=data["opened_on"])
+        try:
+            admission(participant=person.save(commit=False), case=case, residence=residence, by=request.user,
+                      allow_duplicate=data["other_person"])
+        except DuplicateParticipant as found:
+            duplicates = found.candidates
+        else:
+            messages.success(request, _("%(code)s ist aufgenommen.") % {"code": case.participant.code})
+            return redirect("cases:case", pk=case.pk)
+    return render(request, "cases/admit.html", {"person": person, "form": form, "duplicates": duplicates})
+
+
+def _own_case(request, pk):
+    if not roles.can(request.user, roles.EDIT_CASES):
+        raise PermissionDenied
+    return get_object_or_404(Case.objects.filter(organization__in=_own_organizations(request.user)), pk=pk)
+
+
+@require_http_methods(["GET", "POST"])
+@personal_data_view
+def record(request, pk, what):
+    """Record a contact or a need in a case of the user's own organisation."""
+    from .forms import ContactForm, NeedForm
+    from .services import contact_record, need_record
+
+    case = _own_case(request, pk)
+    form_class, save, title = {"kontakt": (ContactForm, contact_record, _("Kontakt erfassen")),
+                               "bedarf": (NeedForm, need_record, _("Handlungsbedarf erfassen"))}[what]
+    form = form_class(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        argument = "contact" if what == "kontakt" else "need"
+        save(case=case, by=request.user, **{argument: form.save(commit=False)})
+        AccessLog.objects.create(user=request.user, participant=case.participant, action=AccessLog.Action.CHANGE,
+                                 purpose=str(title))
+        messages.success(request, _("Gespeichert."))
+        return redirect("cases:case", pk=case.pk)
+    return render(request, "cases/record.html", {"case": case, "form": form, "title": title})

@@ -138,3 +138,43 @@ def test_the_due_list_shows_overdue_follow_ups_ending_permits_and_placements(cli
     assert [c.pk for c in page.context["overdue"]] == [late.pk]
     assert [c.pk for c in page.context["permits"]] == [permit.pk]
     assert [p.case_id for p in page.context["placements"]] == [fine.pk]
+
+
+ADMISSION = {"first_name": "Amira", "last_name": "Haddad", "birth_date": "1990-04-02", "gender": "f",
+             "postcode": "39576", "opened_on": "2026-11-02", "german_level": "B1"}
+
+
+def test_a_counsellor_admits_a_person_and_is_warned_about_a_duplicate(client, world):
+    from netzlotse.directory.models import ResidenceStatus
+
+    verified(client, world.counsellor)
+    status = ResidenceStatus.objects.first()
+    missing_access = client.post(reverse("cases:admit"), {**ADMISSION, "residence_status": status.pk})
+    assert missing_access.status_code == 200 and "labour_market_access" in missing_access.context["form"].errors
+    assert not Participant.objects.exists()  # nothing half-written
+    created = client.post(reverse("cases:admit"), {**ADMISSION, "residence_status": status.pk,
+                                                   "labour_market_access": "subordinate"})
+    case = Case.objects.get()
+    assert created["Location"] == reverse("cases:case", args=[case.pk])
+    assert case.counsellors.get() == world.counsellor and case.participant.residence_records.get().status == status
+    again = client.post(reverse("cases:admit"), {**ADMISSION, "first_name": "Amirah"})
+    assert again.status_code == 200 and again.context["duplicates"] == [case.participant]
+    assert Participant.objects.count() == 1
+    client.post(reverse("cases:admit"), {**ADMISSION, "first_name": "Amirah", "other_person": "on"})
+    assert Participant.objects.count() == 2
+
+
+def test_contacts_and_needs_are_recorded_in_own_cases_only(client, world):
+    mine, theirs = open_case(world.provider_a), open_case(world.provider_c, last="Other")
+    verified(client, world.counsellor)
+    response = client.post(reverse("cases:contact", args=[mine.pk]), {
+        "kind": "profiling", "date": "2026-11-20", "duration_minutes": "60", "notes": "Stärken: Sprachen",
+        "next_contact_on": "2026-12-04"})
+    assert response.status_code == 302 and mine.contacts.get().next_contact_on == date(2026, 12, 4)
+    assert mine.events.filter(type="profiling").exists()
+    client.post(reverse("cases:need", args=[mine.pk]), {"kind": "housing", "status": "open", "notes": "sucht"})
+    assert mine.needs.get().kind == "housing"
+    assert client.get(reverse("cases:contact", args=[theirs.pk])).status_code == 404
+    client.logout()
+    verified(client, world.owner)  # provider staff read but do not write case files
+    assert client.get(reverse("cases:contact", args=[mine.pk])).status_code == 403
