@@ -34,8 +34,8 @@ class AdmissionForm(KernForm):
     residence_status = forms.ModelChoiceField(label=_("Aufenthaltsstatus"), queryset=ResidenceStatus.objects.none(),
                                               required=False, widget=FastSelect)
     valid_until = forms.DateField(label=_("Aufenthalt gültig bis"), required=False, widget=DATE)
-    labour_market_access = forms.ChoiceField(label=_("Arbeitsmarktzugang"), choices=ResidenceRecord.Access.choices,
-                                             required=False, widget=FastSelect)
+    labour_market_access = forms.ChoiceField(label=_("Arbeitsmarktzugang"), required=False, widget=FastSelect,
+                                             choices=[("", _("– bitte wählen –")), *ResidenceRecord.Access.choices])
     other_person = forms.BooleanField(label=_("Ich habe geprüft: es ist eine andere Person"), required=False)
 
     def __init__(self, *args, organizations, **kwargs):
