@@ -10,4 +10,5 @@ urlpatterns = [
     path("neu/", views.admit, name="admit"),
     path("<int:pk>/kontakt/", views.record, {"what": "kontakt"}, name="contact"),
     path("<int:pk>/bedarf/", views.record, {"what": "bedarf"}, name="need"),
+    path("<int:pk>/auskunft/", views.participant_rights, name="rights"),
 ]

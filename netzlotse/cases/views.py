@@ -175,3 +175,34 @@ def record(request, pk, what):
         messages.success(request, _("Gespeichert."))
         return redirect("cases:case", pk=case.pk)
     return render(request, "cases/record.html", {"case": case, "form": form, "title": title})
+
+
+@require_http_methods(["GET", "POST"])
+@personal_data_view
+def participant_rights(request, pk):
+    """Art. 15 export (JSON download or printable page) and Art. 17 erasure, for the own organisation's cases."""
+    import json
+
+    from django.core.serializers.json import DjangoJSONEncoder
+    from django.http import HttpResponse
+
+    from .privacy import participant_erase, participant_export
+
+    case = _own_case(request, pk)
+    participant = case.participant
+    if request.method == "POST":
+        if request.POST.get("confirm") != participant.code:
+            messages.error(request, _("Zur Bestätigung bitte die Kennung %(code)s eingeben.") % {"code": participant.code})
+            return redirect("cases:rights", pk=case.pk)
+        participant_erase(participant, by=request.user)
+        messages.success(request, _("Die personenbezogenen Daten sind gelöscht; die Statistik bleibt erhalten."))
+        return redirect("cases:case", pk=case.pk)
+    AccessLog.objects.create(user=request.user, participant=participant, action=AccessLog.Action.EXPORT,
+                             purpose="Auskunft (Art. 15 DSGVO)")
+    data = participant_export(participant)
+    if request.GET.get("format") == "json":
+        response = HttpResponse(json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+                                content_type="application/json; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="auskunft-{participant.code}.json"'
+        return response
+    return render(request, "cases/rights.html", {"case": case, "participant": participant, "data": data})

@@ -178,3 +178,19 @@ def test_contacts_and_needs_are_recorded_in_own_cases_only(client, world):
     client.logout()
     verified(client, world.owner)  # provider staff read but do not write case files
     assert client.get(reverse("cases:contact", args=[mine.pk])).status_code == 403
+
+
+def test_the_export_page_and_erasure_need_the_code_typed_in(client, world):
+    case = open_case(world.provider_a)
+    verified(client, world.counsellor)
+    page = client.get(reverse("cases:rights", args=[case.pk]))
+    assert "Haddad" in page.content.decode()
+    download = client.get(reverse("cases:rights", args=[case.pk]), {"format": "json"})
+    assert download.json()["last_name"] == "Haddad"
+    assert AccessLog.objects.filter(action=AccessLog.Action.EXPORT).count() == 2
+    client.post(reverse("cases:rights", args=[case.pk]), {"confirm": "falsch"})
+    case.participant.refresh_from_db()
+    assert case.participant.last_name == "Haddad"
+    client.post(reverse("cases:rights", args=[case.pk]), {"confirm": case.participant.code})
+    case.participant.refresh_from_db()
+    assert case.participant.last_name == "–" and case.events.exists()
