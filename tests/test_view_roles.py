@@ -70,6 +70,8 @@ MATRIX = [
     ("get", "cases:contact", lambda w: [_case(w).pk], ["login", 302, 302, 302, 403, 302, 403, 403]),
     ("get", "cases:need", lambda w: [_case(w).pk], ["login", 302, 302, 302, 403, 302, 403, 403]),
     ("get", "cases:rights", lambda w: [_case(w).pk], ["login", 302, 302, 302, 403, 302, 403, 403]),
+    ("get", "cases:consent", lambda w: [_case(w).pk], ["login", 302, 302, 302, 403, 302, 403, 403]),
+    ("get", "cases:refer", lambda w: [_case(w).pk], ["login", 302, 302, 302, 403, 302, 403, 403]),
     ("get", "cases:due", None, ["login", 302, 302, 302, 403, 302, 403, 403]),
     ("get", "cases:case", lambda w: [_case(w).pk], ["login", 302, 302, 302, 403, 302, 403, 403]),
     ("get", "accounts:twofactor_setup", None, ["login", 200, 200, 200, 200, 200, 200, 200]),

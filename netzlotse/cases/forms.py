@@ -1,11 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from netzlotse.core.forms import FastSelect, KernForm, KernModelForm
-from netzlotse.directory.models import Phase, ResidenceStatus
+from netzlotse.core.forms import FastSelect, FastSelectMultiple, KernForm, KernModelForm
+from netzlotse.directory.models import FieldOfAction, Phase, ResidenceStatus, TargetGroup
 from netzlotse.network.models import Project, Region
 
-from .models import Contact, Need, Participant, ResidenceRecord
+from .models import Consent, Contact, DataCategory, Need, Participant, Purpose, ResidenceRecord
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -64,3 +64,43 @@ class NeedForm(KernModelForm):
         model = Need
         fields = ["kind", "status", "notes"]
         widgets = {"kind": FastSelect, "status": FastSelect, "notes": forms.Textarea(attrs={"rows": 3})}
+
+
+class ConsentForm(KernModelForm):
+    data_categories = forms.MultipleChoiceField(label=_("Datenkategorien, die weitergegeben werden dürfen"),
+                                                choices=DataCategory.choices, widget=forms.CheckboxSelectMultiple)
+
+    class Meta:
+        model = Consent
+        fields = ["for_referral", "for_case_conference", "for_placement", "recipients", "data_categories",
+                  "text_version", "granted_on", "valid_until"]
+        widgets = {"recipients": FastSelectMultiple(attrs={"size": 8, "class": "multi-select"}),
+                   "granted_on": DATE, "valid_until": DATE}
+
+    def __init__(self, *args, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["recipients"].queryset = organizations
+
+    def clean(self):
+        data = super().clean()
+        if not any(data.get(f"for_{p.value}") for p in Purpose):
+            raise forms.ValidationError(_("Bitte mindestens einen Zweck ankreuzen."))
+        if data.get("granted_on") and data.get("valid_until") and data["valid_until"] < data["granted_on"]:
+            self.add_error("valid_until", _("Das Ende liegt vor dem Tag der Erteilung."))
+        return data
+
+
+class UnmetForm(KernForm):
+    """No suitable offer: which cell the person needed (a demand signal for the gap analysis)."""
+
+    phase = forms.ModelChoiceField(label=_("Phase"), queryset=Phase.objects.none(), widget=FastSelect)
+    district = forms.ModelChoiceField(label=_("Kreis"), queryset=Region.objects.none(), widget=FastSelect)
+    target_group = forms.ModelChoiceField(label=_("Zielgruppe"), queryset=TargetGroup.objects.all(), required=False,
+                                          widget=FastSelect)
+    field_of_action = forms.ModelChoiceField(label=_("Handlungsfeld"), queryset=FieldOfAction.objects.all(),
+                                             required=False, widget=FastSelect)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["phase"].queryset = Phase.objects.filter(chain__is_default=True)
+        self.fields["district"].queryset = Region.objects.districts().order_by("name")

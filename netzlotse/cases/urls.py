@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import sharing, views
 
 app_name = "cases"
 urlpatterns = [
@@ -11,4 +11,8 @@ urlpatterns = [
     path("<int:pk>/kontakt/", views.record, {"what": "kontakt"}, name="contact"),
     path("<int:pk>/bedarf/", views.record, {"what": "bedarf"}, name="need"),
     path("<int:pk>/auskunft/", views.participant_rights, name="rights"),
+    path("<int:pk>/einwilligung/", sharing.consent_add, name="consent"),
+    path("<int:pk>/einwilligung/<int:consent_pk>/widerruf/", sharing.consent_revoke, name="consent_revoke"),
+    path("<int:pk>/zuweisung/", sharing.refer, name="refer"),
+    path("<int:pk>/zuweisung/<int:referral_pk>/", sharing.referral_status, name="referral_status"),
 ]

@@ -66,6 +66,26 @@ def shown_categories(user, case) -> set[str]:
     return shown
 
 
+def _with_next_steps(user, case, referrals):
+    """Each referral with the steps this user may take: the receiving side moves it on, the sender withdraws."""
+    from .models import Referral
+
+    orgs = roles.organization_ids(user)
+    labels = dict(Referral.Status.choices)
+    result = []
+    for referral in referrals:
+        allowed = Referral.NEXT.get(referral.status, set())
+        if referral.recipient_id in orgs:
+            steps = [s for s in allowed if s != Referral.Status.WITHDRAWN]
+        elif case.organization_id in orgs:
+            steps = [s for s in allowed if s == Referral.Status.WITHDRAWN]
+        else:
+            steps = []
+        referral.next_steps = [(s, labels[s]) for s in sorted(steps)]
+        result.append(referral)
+    return result
+
+
 @require_GET
 @personal_data_view
 def case_detail(request, pk):
@@ -81,7 +101,10 @@ def case_detail(request, pk):
         "contacts": case.contacts.select_related("by")[:50] if case.organization_id in
         roles.organization_ids(request.user) else [],
         "events": case.events.select_related("by").order_by("-date", "-pk")[:100],
-        "referrals": case.referrals.select_related("recipient", "offer"),
+        "referrals": _with_next_steps(request.user, case, case.referrals.select_related("recipient", "offer", "phase",
+                                                                                           "district")),
+        "consents": case.participant.consents.prefetch_related("recipients") if case.organization_id in
+        roles.organization_ids(request.user) else [],
         "placements": case.placements.select_related("site"),
         "seen_by": case.participant.access_log.select_related("user")[:20],
         "can_edit": roles.can(request.user, roles.EDIT_CASES) and case.organization_id in _own_organizations(
