@@ -1,8 +1,8 @@
 """Matching: which offers suit a case, ranked, with the reason for every point given or taken.
 
-Offers a participant may not use (residence status, labour-market access, age) are left out and
-counted; among the rest, the next phase of the chain, the participant's target groups and languages,
-and free places raise the rank.
+Only offers serving the participant's district of residence are considered. Offers a participant may
+not use (residence status, labour-market access, age) are left out and counted; among the rest, the
+next phase of the chain, the participant's target groups and languages, and free places raise the rank.
 """
 
 from dataclasses import dataclass, field
@@ -53,9 +53,9 @@ def match_offers(case: Case, *, day=None, limit: int = 20) -> Matching:
     participant = case.participant
     residence = participant.residence_records.first()
     age = participant.age_on(day)
-    offers = Offer.objects.public(day)
-    if participant.district_id:
-        offers = offers.in_district(participant.district)
+    if not participant.district_id:  # without a district of residence, nothing nearby can be ranked
+        return Matching([], 0)
+    offers = Offer.objects.public(day).in_district(participant.district)
     used = Count("referrals", filter=Q(referrals__status__in=[Referral.Status.ACCEPTED, Referral.Status.STARTED]))
     offers = offers.annotate(places_used=used).select_related("provider").prefetch_related(
         "residence_statuses", "target_groups", "languages", "phases")

@@ -31,3 +31,11 @@ def test_offers_are_ranked_with_reasons_and_ineligible_ones_left_out(world):
     assert full_access not in ranked and too_old not in ranked and result.ineligible == 2
     assert result.matches[0].reasons == ["+3 nächste Phase der Prozesskette", "+2 passende Zielgruppe",
                                          "+1 freie Plätze: 10"]
+
+
+def test_without_a_district_of_residence_nothing_is_ranked(world):
+    person = participant_register(participant=Participant(
+        organization=world.provider_a, first_name="Ohne", last_name="Kreis", birth_date=date(1990, 1, 1)), by=None)
+    case = case_open(case=Case(participant=person, organization=world.provider_a), by=None)
+    result = match_offers(case)
+    assert result.matches == [] and result.ineligible == 0
