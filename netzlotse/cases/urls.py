@@ -8,6 +8,7 @@ urlpatterns = [
     path("<int:pk>/", views.case_detail, name="case"),
     path("faellig/", views.due, name="due"),
     path("neu/", views.admit, name="admit"),
+    path("einsatzstellen/", views.slots_board, name="slots"),
     path("<int:pk>/kontakt/", views.record, {"what": "kontakt"}, name="contact"),
     path("<int:pk>/bedarf/", views.record, {"what": "bedarf"}, name="need"),
     path("<int:pk>/auskunft/", views.participant_rights, name="rights"),

@@ -62,3 +62,22 @@ def test_200_concurrent_bookings_never_overbook_113_slots(transactional_db):
         outcomes = list(pool.map(attempt, cases))
     assert outcomes.count("booked") == 113 and outcomes.count("waiting") == 87
     assert site.placements.filter(status__in=Placement.OCCUPYING).count() == 113
+
+
+def test_the_slots_board_counts_taken_planned_free_and_waiting(client, world):
+    from django.urls import reverse
+
+    from .test_pages import verified
+
+    project = Project.objects.create(name="StaTA-Projekt 01", lead=world.provider_a)
+    site = PlacementSite.objects.create(project=project, organization=world.provider_a, name="Tafel", slots=2)
+    first, second, third = make_cases(world.provider_a, 3)
+    placement_book(case=first, site=site, start=TODAY, by=None)
+    placement_book(case=second, site=site, start=TODAY + timedelta(days=7), by=None)
+    with pytest.raises(SiteFull):
+        placement_book(case=third, site=site, start=TODAY, by=None)
+    verified(client, world.counsellor)
+    board = client.get(reverse("cases:slots"))
+    row = board.context["sites"][0]
+    assert (row.active, row.planned, row.free, row.waiting) == (1, 1, 0, 1)
+    assert board.context["totals"] == {"slots": 2, "taken": 2}
