@@ -5,7 +5,7 @@ from netzlotse.core.forms import FastSelect, FastSelectMultiple, KernForm, KernM
 from netzlotse.directory.models import FieldOfAction, Phase, ResidenceStatus, TargetGroup
 from netzlotse.network.models import Project, Region
 
-from .models import Consent, Contact, DataCategory, Need, Participant, Purpose, ResidenceRecord
+from .models import Consent, Contact, DataCategory, Need, Participant, Placement, Purpose, ResidenceRecord
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -104,3 +104,25 @@ class UnmetForm(KernForm):
         super().__init__(*args, **kwargs)
         self.fields["phase"].queryset = Phase.objects.filter(chain__is_default=True)
         self.fields["district"].queryset = Region.objects.districts().order_by("name")
+
+
+class PlacementForm(KernForm):
+    site = forms.ModelChoiceField(label=_("Einsatzstelle"), queryset=None, widget=FastSelect)
+    start = forms.DateField(label=_("Beginn"), widget=DATE)
+    planned_end = forms.DateField(label=_("geplantes Ende"), required=False, widget=DATE)
+
+    def __init__(self, *args, sites, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["site"].queryset = sites
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("planned_end") and data["planned_end"] < data["start"]:
+            self.add_error("planned_end", _("Das Ende liegt vor dem Beginn."))
+        return data
+
+
+class PlacementEndForm(KernForm):
+    reason = forms.ChoiceField(label=_("Grund des Endes"), choices=Placement.EndReason.choices, widget=FastSelect)
+    early = forms.BooleanField(label=_("vorzeitig beendet"), required=False)
+    day = forms.DateField(label=_("beendet am"), widget=DATE)

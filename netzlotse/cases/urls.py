@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import sharing, views
+from . import placing, sharing, views
 
 app_name = "cases"
 urlpatterns = [
@@ -15,5 +15,8 @@ urlpatterns = [
     path("<int:pk>/einwilligung/", sharing.consent_add, name="consent"),
     path("<int:pk>/einwilligung/<int:consent_pk>/widerruf/", sharing.consent_revoke, name="consent_revoke"),
     path("<int:pk>/zuweisung/", sharing.refer, name="refer"),
+    path("<int:pk>/platz/", placing.book, name="book"),
+    path("<int:pk>/platz/<int:placement_pk>/beginn/", placing.start, name="placement_start"),
+    path("<int:pk>/platz/<int:placement_pk>/ende/", placing.end, name="placement_end"),
     path("<int:pk>/zuweisung/<int:referral_pk>/", sharing.referral_status, name="referral_status"),
 ]

@@ -81,3 +81,27 @@ def test_the_slots_board_counts_taken_planned_free_and_waiting(client, world):
     row = board.context["sites"][0]
     assert (row.active, row.planned, row.free, row.waiting) == (1, 1, 0, 1)
     assert board.context["totals"] == {"slots": 2, "taken": 2}
+
+
+def test_booking_starting_and_ending_through_the_case_page(client, world):
+    from django.urls import reverse
+
+    from .test_pages import open_case, verified
+
+    project = Project.objects.create(name="StaTA-Projekt 02", lead=world.provider_a)
+    site = PlacementSite.objects.create(project=project, organization=world.provider_a, name="Werkstatt", slots=1)
+    case, other = open_case(world.provider_a), open_case(world.provider_a, last="Zweite")
+    verified(client, world.counsellor)
+    bad = client.post(reverse("cases:book", args=[case.pk]), {"site": site.pk, "start": "2026-12-01",
+                                                              "planned_end": "2026-11-01"})
+    assert bad.status_code == 200 and not Placement.objects.exists()
+    client.post(reverse("cases:book", args=[case.pk]), {"site": site.pk, "start": (TODAY + timedelta(days=3)).isoformat()})
+    placement = Placement.objects.get(case=case)
+    assert placement.status == Placement.Status.PLANNED
+    full = client.post(reverse("cases:book", args=[other.pk]), {"site": site.pk, "start": TODAY.isoformat()}, follow=True)
+    assert "Warteliste" in full.content.decode()
+    client.post(reverse("cases:placement_start", args=[case.pk, placement.pk]))
+    client.post(reverse("cases:placement_end", args=[case.pk, placement.pk]),
+                {"reason": "arbeitsaufnahme", "early": "on", "day": TODAY.isoformat()})
+    placement.refresh_from_db()
+    assert (placement.status, placement.end_reason, placement.early) == ("ended", "arbeitsaufnahme", True)
