@@ -73,6 +73,8 @@ MATRIX = [
     ("get", "cases:consent", lambda w: [_case(w).pk], ["login", 302, 302, 302, 403, 302, 403, 403]),
     ("get", "cases:refer", lambda w: [_case(w).pk], ["login", 302, 302, 302, 403, 302, 403, 403]),
     ("get", "cases:book", lambda w: [_case(w).pk], ["login", 302, 302, 302, 403, 302, 403, 403]),
+    ("get", "cases:close", lambda w: [_case(w).pk], ["login", 302, 302, 302, 403, 302, 403, 403]),
+    ("get", "cases:residence", lambda w: [_case(w).pk], ["login", 302, 302, 302, 403, 302, 403, 403]),
     ("get", "cases:slots", None, ["login", 302, 302, 302, 403, 302, 403, 403]),
     ("get", "cases:due", None, ["login", 302, 302, 302, 403, 302, 403, 403]),
     ("get", "cases:case", lambda w: [_case(w).pk], ["login", 302, 302, 302, 403, 302, 403, 403]),

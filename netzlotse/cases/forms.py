@@ -5,7 +5,7 @@ from netzlotse.core.forms import FastSelect, FastSelectMultiple, KernForm, KernM
 from netzlotse.directory.models import FieldOfAction, Phase, ResidenceStatus, TargetGroup
 from netzlotse.network.models import Project, Region
 
-from .models import Consent, Contact, DataCategory, Need, Participant, Placement, Purpose, ResidenceRecord
+from .models import Case, Consent, Contact, DataCategory, Need, Participant, Placement, Purpose, ResidenceRecord
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -126,3 +126,16 @@ class PlacementEndForm(KernForm):
     reason = forms.ChoiceField(label=_("Grund des Endes"), choices=Placement.EndReason.choices, widget=FastSelect)
     early = forms.BooleanField(label=_("vorzeitig beendet"), required=False)
     day = forms.DateField(label=_("beendet am"), widget=DATE)
+
+
+class CloseForm(KernForm):
+    outcome = forms.ChoiceField(label=_("Verbleib beim Austritt"), choices=Case.Outcome.choices, widget=FastSelect)
+    early = forms.BooleanField(label=_("vorzeitiger Austritt"), required=False)
+    day = forms.DateField(label=_("beendet am"), widget=DATE)
+
+
+class ResidenceForm(KernModelForm):
+    class Meta:
+        model = ResidenceRecord
+        fields = ["status", "valid_until", "labour_market_access", "work_ban", "recorded_on"]
+        widgets = {"status": FastSelect, "labour_market_access": FastSelect, "valid_until": DATE, "recorded_on": DATE}

@@ -1,5 +1,5 @@
-"""Pages for placements: book a slot for a case (or join the waiting list), start a planned placement,
-end a running one with its reason."""
+"""Pages that change a case's course: placements (book a slot or join the waiting list, start, end with
+its reason), the exit and reopening, and a new residence status."""
 
 from django.contrib import messages
 from django.db.models import Q
@@ -62,3 +62,44 @@ def end(request, pk, placement_pk):
         messages.success(request, _("Die Platzierung ist beendet; der Platz ist wieder frei."))
         return redirect("cases:case", pk=case.pk)
     return render(request, "cases/record.html", {"case": case, "form": form, "title": _("Platzierung beenden")})
+
+
+@require_http_methods(["GET", "POST"])
+@personal_data_view
+def close(request, pk):
+    """Exit: the outcome and whether it was early; a closed case can be reopened (logged)."""
+    from .forms import CloseForm
+    from .services import case_close, case_reopen
+
+    case = _own_case(request, pk)
+    if not case.is_open:
+        if request.method == "POST":
+            case_reopen(case=case, by=request.user, reason=request.POST.get("reason", ""))
+            messages.success(request, _("Der Fall ist wieder aufgenommen."))
+        return redirect("cases:case", pk=case.pk)
+    form = CloseForm(request.POST or None, initial={"day": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            case_close(case=case, outcome=data["outcome"], early=data["early"], day=data["day"], by=request.user)
+        except ValueError:
+            form.add_error("day", _("Der Fall kann nicht vor seiner Aufnahme enden."))
+        else:
+            messages.success(request, _("Der Fall ist beendet."))
+            return redirect("cases:case", pk=case.pk)
+    return render(request, "cases/record.html", {"case": case, "form": form, "title": _("Austritt erfassen")})
+
+
+@require_http_methods(["GET", "POST"])
+@personal_data_view
+def residence(request, pk):
+    from .forms import ResidenceForm
+    from .services import residence_change
+
+    case = _own_case(request, pk)
+    form = ResidenceForm(request.POST or None, initial={"recorded_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        residence_change(case=case, record=form.save(commit=False), by=request.user)
+        messages.success(request, _("Der Aufenthaltsstatus ist aktualisiert."))
+        return redirect("cases:case", pk=case.pk)
+    return render(request, "cases/record.html", {"case": case, "form": form, "title": _("Aufenthaltsstatus ändern")})

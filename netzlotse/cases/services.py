@@ -261,3 +261,14 @@ def admission(*, participant: Participant, case: Case, by, residence: ResidenceR
     participant_register(participant=participant, by=by, residence=residence, allow_duplicate=allow_duplicate)
     case.participant = participant
     return case_open(case=case, counsellors=[by] if by is not None else [], by=by)
+
+
+@transaction.atomic
+def residence_change(*, case: Case, record: ResidenceRecord, by) -> ResidenceRecord:
+    """A new entry in the residence history (the newest is current); the case notes the change."""
+    record.participant = case.participant
+    record.save()
+    _event(case, CaseEvent.Type.RESIDENCE_CHANGED, by=by, day=record.recorded_on,
+           data={"access": record.labour_market_access, "valid_until": record.valid_until.isoformat()
+                 if record.valid_until else None})
+    return record

@@ -194,3 +194,25 @@ def test_the_export_page_and_erasure_need_the_code_typed_in(client, world):
     client.post(reverse("cases:rights", args=[case.pk]), {"confirm": case.participant.code})
     case.participant.refresh_from_db()
     assert case.participant.last_name == "–" and case.events.exists()
+
+
+def test_exit_reopening_and_a_new_residence_status_through_the_pages(client, world):
+    from netzlotse.cases.models import CaseEvent, ResidenceRecord
+    from netzlotse.directory.models import ResidenceStatus
+
+    case = open_case(world.provider_a)
+    verified(client, world.counsellor)
+    status = ResidenceStatus.objects.first()
+    client.post(reverse("cases:residence", args=[case.pk]), {
+        "status": status.pk, "labour_market_access": "full", "valid_until": "2027-06-30", "recorded_on": "2026-11-20"})
+    assert ResidenceRecord.objects.get(participant=case.participant).labour_market_access == "full"
+    early = client.post(reverse("cases:close", args=[case.pk]), {"outcome": "ausbildung", "day": "2001-01-01"})
+    assert early.status_code == 200 and early.context["form"].errors  # before the admission: refused
+    client.post(reverse("cases:close", args=[case.pk]), {"outcome": "ausbildung", "day": case.opened_on.isoformat()})
+    case.refresh_from_db()
+    assert case.outcome == "ausbildung" and not case.is_open
+    client.post(reverse("cases:close", args=[case.pk]))
+    case.refresh_from_db()
+    assert case.is_open
+    assert list(case.events.values_list("type", flat=True).order_by("pk"))[-3:] == [
+        CaseEvent.Type.RESIDENCE_CHANGED, CaseEvent.Type.EXIT, CaseEvent.Type.REOPENED]
