@@ -75,6 +75,7 @@ MATRIX = [
     ("get", "cases:book", lambda w: [_case(w).pk], ["login", 302, 302, 302, 403, 302, 403, 403]),
     ("get", "cases:close", lambda w: [_case(w).pk], ["login", 302, 302, 302, 403, 302, 403, 403]),
     ("get", "cases:residence", lambda w: [_case(w).pk], ["login", 302, 302, 302, 403, 302, 403, 403]),
+    ("get", "cases:plan", lambda w: [_case(w).pk], ["login", 302, 302, 302, 403, 302, 403, 403]),
     ("get", "cases:slots", None, ["login", 302, 302, 302, 403, 302, 403, 403]),
     ("get", "cases:due", None, ["login", 302, 302, 302, 403, 302, 403, 403]),
     ("get", "cases:case", lambda w: [_case(w).pk], ["login", 302, 302, 302, 403, 302, 403, 403]),

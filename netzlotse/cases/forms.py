@@ -139,3 +139,17 @@ class ResidenceForm(KernModelForm):
         model = ResidenceRecord
         fields = ["status", "valid_until", "labour_market_access", "work_ban", "recorded_on"]
         widgets = {"status": FastSelect, "labour_market_access": FastSelect, "valid_until": DATE, "recorded_on": DATE}
+
+
+class PlanForm(KernModelForm):
+    """The case plan after the four phases: profiling (strengths), goals, strategy and offers, follow-up."""
+
+    class Meta:
+        model = Case
+        fields = ["phase", "strengths", "goals", "strategy", "follow_up"]
+        widgets = {"phase": FastSelect, **{name: forms.Textarea(attrs={"rows": 4})
+                                           for name in ("strengths", "goals", "strategy", "follow_up")}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["phase"].queryset = Phase.objects.filter(chain__is_default=True)

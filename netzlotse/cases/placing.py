@@ -103,3 +103,18 @@ def residence(request, pk):
         messages.success(request, _("Der Aufenthaltsstatus ist aktualisiert."))
         return redirect("cases:case", pk=case.pk)
     return render(request, "cases/record.html", {"case": case, "form": form, "title": _("Aufenthaltsstatus ändern")})
+
+
+@require_http_methods(["GET", "POST"])
+@personal_data_view
+def plan(request, pk):
+    from .forms import PlanForm
+    from .services import plan_save
+
+    case = _own_case(request, pk)
+    form = PlanForm(request.POST or None, instance=case)
+    if request.method == "POST" and form.is_valid():
+        plan_save(case=form.save(commit=False), by=request.user, changed=form.changed_data)
+        messages.success(request, _("Der Fallplan ist gespeichert."))
+        return redirect("cases:case", pk=case.pk)
+    return render(request, "cases/record.html", {"case": case, "form": form, "title": _("Fallplan bearbeiten")})

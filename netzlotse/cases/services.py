@@ -272,3 +272,13 @@ def residence_change(*, case: Case, record: ResidenceRecord, by) -> ResidenceRec
            data={"access": record.labour_market_access, "valid_until": record.valid_until.isoformat()
                  if record.valid_until else None})
     return record
+
+
+@transaction.atomic
+def plan_save(*, case: Case, by, changed: list[str]) -> Case:
+    """Save the case plan; the event names which parts changed (never their text)."""
+    case.save(update_fields=["phase", "strengths", "goals", "strategy", "follow_up"])
+    if changed:
+        _event(case, CaseEvent.Type.PLAN_CHANGED, by=by, data={"changed": sorted(changed),
+                                                               "phase": case.phase_id})
+    return case

@@ -109,6 +109,7 @@ def case_detail(request, pk):
         "seen_by": case.participant.access_log.select_related("user")[:20],
         "can_edit": roles.can(request.user, roles.EDIT_CASES) and case.organization_id in _own_organizations(
             request.user),
+        "own": case.organization_id in roles.organization_ids(request.user),
     })
 
 

@@ -216,3 +216,18 @@ def test_exit_reopening_and_a_new_residence_status_through_the_pages(client, wor
     assert case.is_open
     assert list(case.events.values_list("type", flat=True).order_by("pk"))[-3:] == [
         CaseEvent.Type.RESIDENCE_CHANGED, CaseEvent.Type.EXIT, CaseEvent.Type.REOPENED]
+
+
+def test_the_case_plan_is_edited_and_the_event_names_only_what_changed(client, world):
+    from netzlotse.cases.models import CaseEvent
+    from netzlotse.directory.models import Phase
+
+    case = open_case(world.provider_a)
+    verified(client, world.counsellor)
+    phase = Phase.objects.get(chain__is_default=True, code="orientierung")
+    client.post(reverse("cases:plan", args=[case.pk]), {"phase": phase.pk, "goals": "Ausbildung zur Pflegefachkraft"})
+    case.refresh_from_db()
+    assert case.phase == phase and case.goals == "Ausbildung zur Pflegefachkraft"
+    event = case.events.get(type=CaseEvent.Type.PLAN_CHANGED)
+    assert event.data == {"changed": ["goals", "phase"], "phase": phase.pk}
+    assert "Ausbildung zur Pflegefachkraft" in client.get(reverse("cases:case", args=[case.pk])).content.decode()
