@@ -1,0 +1,50 @@
+"""A counsellor's day in the browser: second factor, admission, contact, matching, due list (axe on each page)."""
+
+import re
+
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
+
+
+def current_code(username):
+    device = TOTPDevice.objects.filter(user__username=username).order_by("-pk").first()
+    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
+
+
+def test_counsellor_sets_up_two_factor_admits_a_person_and_records_a_contact(visitor):
+    page = visitor.page
+    visitor.login("beratung")
+    visitor.goto("/faelle/")
+    expect(page.locator("h1")).to_have_text("Zwei-Faktor-Anmeldung einrichten")
+    expect(page.locator(".qr-code svg")).to_be_visible()
+    visitor.check("two-factor-setup")
+    page.fill("#id_token", current_code("beratung"))
+    page.get_by_role("button", name="Einrichtung bestätigen").click()
+    expect(page.locator("h1")).to_have_text("Fälle")
+    visitor.check("caseload")
+
+    page.get_by_role("link", name="Neue Aufnahme").click()
+    page.fill("#id_first_name", "Erika")
+    page.fill("#id_last_name", "Beispiel")
+    page.fill("#id_birth_date", "1975-05-05")
+    page.select_option("#id_district", label="Stendal")
+    visitor.check("admission")
+    page.get_by_role("button", name="Aufnehmen").click()
+    expect(page.locator(".kern-alert--success")).to_contain_text("ist aufgenommen")
+    expect(page.locator("h1")).to_contain_text("Erika Beispiel")
+    visitor.check("case-page")
+
+    page.get_by_role("link", name="Kontakt erfassen").click()
+    page.select_option("#id_kind", value="profiling")
+    page.fill("#id_notes", "Stärken: Erfahrung im Einzelhandel")
+    page.fill("#id_next_contact_on", "2026-01-15")
+    page.get_by_role("button", name="Speichern").click()
+    expect(page.locator("main")).to_contain_text("Erfahrung im Einzelhandel")
+
+    page.get_by_role("link", name="Angebot finden und zuweisen").click()
+    expect(page.locator("h1")).to_contain_text("Passende Angebote")
+    visitor.check("matching")
+    visitor.goto("/faelle/faellig/")
+    expect(page.locator("main")).to_contain_text(re.compile("TN-"))  # the contact planned for the past is overdue
+    visitor.check("due-list")
