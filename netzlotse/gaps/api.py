@@ -10,7 +10,6 @@ from netzlotse.accounts import roles
 from netzlotse.core.api_schemas import NotFoundOut, ValidationErrorOut
 
 from .forms import CoverageForm
-from .matrix import changes, coverage
 
 router = Router(tags=["Lücken"])
 
@@ -73,13 +72,9 @@ def matrix(request, filters: Query[MatrixQuery]):
     if not form.is_valid():
         return 422, {"detail": [{"loc": ["query", name], "msg": " ".join(errors)}
                                 for name, errors in form.errors.items()]}
-    result = coverage(chain=form.cleaned_data["kette"], day=form.day(), districts=form.districts(),
-                      offers=form.offers(), thresholds=form.thresholds, per_capita=form.cleaned_data.get("je_100k"))
-    compared = None
-    if form.cleaned_data.get("vergleich"):
-        before = coverage(chain=result.chain, day=form.cleaned_data["vergleich"], districts=result.districts,
-                          offers=form.offers(), thresholds=form.thresholds)
-        compared = [{"ags": d.ags, "phase_id": p.pk, "change": what} for d, p, what in changes(before, result)]
+    result = form.matrix()
+    found = form.changes_since(result)
+    compared = None if found is None else [{"ags": d.ags, "phase_id": p.pk, "change": what} for d, p, what in found]
     return {
         "chain_id": result.chain.pk, "chain": str(result.chain.name), "date": result.day,
         "phases": [{"id": p.pk, "position": p.position, "name": str(p.name)} for p in result.phases],

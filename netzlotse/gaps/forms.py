@@ -11,6 +11,7 @@ from netzlotse.directory.filters import apply_vocabulary_filters, vocabulary_fie
 from netzlotse.directory.models import DeliveryMode, FieldOfAction, Language, Offer, Phase, ProcessChain, TargetGroup
 from netzlotse.network.models import Network, Organization, Project, Region, RegionGroup
 
+from .matrix import changes, coverage
 from .models import CoverageThreshold, DemandFigure, Gap, Interface, Measure
 
 
@@ -68,6 +69,19 @@ class CoverageForm(KernForm):
 
     def offers(self):
         return apply_vocabulary_filters(Offer.objects.all(), self.cleaned_data)
+
+    def matrix(self):
+        """The matrix this form asks for (the page and the API both use it)."""
+        return coverage(chain=self.cleaned_data["kette"], day=self.day(), districts=self.districts(),
+                        offers=self.offers(), thresholds=self.thresholds, per_capita=self.cleaned_data.get("je_100k"))
+
+    def changes_since(self, matrix):
+        """Cells that opened or closed since the comparison date, or None when no date was given."""
+        if not self.cleaned_data.get("vergleich"):
+            return None
+        before = coverage(chain=matrix.chain, day=self.cleaned_data["vergleich"], districts=matrix.districts,
+                          offers=self.offers(), thresholds=self.thresholds)
+        return changes(before, matrix)
 
     @cached_property
     def thresholds(self) -> dict:

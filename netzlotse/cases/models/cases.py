@@ -12,6 +12,18 @@ from ..fields import EncryptedTextField
 from .participants import Participant
 
 
+class AppendOnly(models.Model):
+    """Records that are written once and never changed (case events, the access log)."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError(f"{type(self).__name__} records are append-only")
+        super().save(*args, **kwargs)
+
+
 class CaseQuerySet(models.QuerySet):
     def visible_to(self, user, *, own_caseload_only=False):
         """Cases of the user's organisations (optionally only their caseload), and cases another organisation
@@ -158,7 +170,7 @@ class Need(models.Model):
         return self.kind in self.SPECIAL
 
 
-class CaseEvent(models.Model):
+class CaseEvent(AppendOnly):
     """Append-only record of everything that happens in a case: the only source of the monitoring.
 
     The types match the history import of the monitoring (profiling, admission, follow-up, placement
@@ -205,11 +217,6 @@ class CaseEvent(models.Model):
     def __str__(self):
         return f"{self.date}: {self.get_type_display()}"
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValueError("case events are append-only")
-        super().save(*args, **kwargs)
-
 
 class PlacementSite(models.Model):
     """A placement site (Einsatzstelle), e.g. a work opportunity, with a number of slots per project."""
@@ -230,7 +237,7 @@ class PlacementSite(models.Model):
         return self.name
 
 
-class AccessLog(models.Model):
+class AccessLog(AppendOnly):
     """Append-only: who saw or exported whose personal data, when and why."""
 
     class Action(models.TextChoices):
@@ -251,11 +258,6 @@ class AccessLog(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.user_id} {self.get_action_display()} {self.participant_id}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValueError("the access log is append-only")
-        super().save(*args, **kwargs)
 
 
 class RetentionRule(models.Model):

@@ -12,14 +12,13 @@ from netzlotse.core.access import permission_required
 from netzlotse.core.xlsx import xlsx_response
 
 from ..forms import CoverageForm
-from ..matrix import COVERED, GAP, TOO_FEW, add_demand_signals, changes, coverage
+from ..matrix import COVERED, GAP, TOO_FEW, add_demand_signals
 
 STATUS_TEXT = {GAP: _("Lücke"), TOO_FEW: _("zu wenige"), COVERED: _("abgedeckt")}
 
 
 def _matrix_for(form):
-    matrix = coverage(chain=form.cleaned_data["kette"], day=form.day(), districts=form.districts(),
-                      offers=form.offers(), thresholds=form.thresholds, per_capita=form.cleaned_data.get("je_100k"))
+    matrix = form.matrix()
     add_demand_signals(matrix)
     return matrix
 
@@ -60,10 +59,7 @@ def matrix_page(request):
                 for district, cells in matrix.rows()]
         chart = _chart_data(matrix, form.thresholds.get(None, 1))
         context.update(matrix=matrix, rows=rows, chart=chart, totals=matrix.totals(), status_text=STATUS_TEXT)
-        if form.cleaned_data.get("vergleich"):
-            before = coverage(chain=matrix.chain, day=form.cleaned_data["vergleich"], districts=matrix.districts,
-                              offers=form.offers(), thresholds=form.thresholds)
-            context["changes"] = changes(before, matrix)
+        context["changes"] = form.changes_since(matrix)
     return render(request, "gaps/matrix.html", context)
 
 
