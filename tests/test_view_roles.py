@@ -38,6 +38,9 @@ MATRIX = [
     ("get", "directory:chain_create", None, NETWORK_EDIT),
     ("get", "directory:chain_edit", lambda w: [ProcessChain.objects.default().pk],
      ["login", 403, 403, 403, 403, 403, 403, 200]),
+    ("get", "directory:service_chains", None, NETWORK_EDIT),
+    ("get", "directory:service_chain_create", None, NETWORK_EDIT),
+    ("get", "directory:service_chain_edit", lambda w: [_service_chain(w).pk], ["login", 403, 403, 403, 200, 403, 403, 200]),
     ("get", "directory:import", None, NETWORK_EDIT),
     ("get", "directory:import_template", None, NETWORK_EDIT),
     ("get", "network:organizations", None, NETWORK_EDIT),
@@ -79,6 +82,9 @@ MATRIX = [
     ("get", "cases:slots", None, ["login", 302, 302, 302, 403, 302, 403, 403]),
     ("get", "cases:due", None, ["login", 302, 302, 302, 403, 302, 403, 403]),
     ("get", "cases:case", lambda w: [_case(w).pk], ["login", 302, 302, 302, 403, 302, 403, 403]),
+    ("post", "cases:chain_apply", lambda w: [_case(w).pk], ["login", 302, 302, 302, 403, 302, 403, 403]),
+    ("post", "cases:step_tick", lambda w: [_case(w).pk, 1], ["login", 302, 302, 302, 403, 302, 403, 403]),
+    ("post", "cases:placement_cancel", lambda w: [_case(w).pk, 1], ["login", 302, 302, 302, 403, 302, 403, 403]),
     ("get", "accounts:twofactor_setup", None, ["login", 200, 200, 200, 200, 200, 200, 200]),
     ("get", "hsds:index", None, OPEN),
     ("get", "hsds:services", None, OPEN),
@@ -125,6 +131,66 @@ def _case(world):
     person = Participant.objects.create(organization=world.provider_a, first_name="A", last_name="B",
                                         birth_date=date(1990, 1, 1))
     return Case.objects.create(participant=person, organization=world.provider_a)
+
+
+def _service_chain(world):
+    from netzlotse.directory.models import ServiceChain
+
+    return ServiceChain.objects.create(network=world.network, name="Kette")
+
+
+def _step(world):
+    """A step of a service chain in provider A's case."""
+    from netzlotse.cases.services import service_chain_apply
+    from netzlotse.directory.services import service_chain_save
+
+    chain = _service_chain(world)
+    service_chain_save(chain=chain, steps=[{"title": "Profiling", "responsible_kind": "jobcenter",
+                                                   "expected_days": 7}])
+    case = _case(world)
+    return [case.pk, service_chain_apply(case=case, chain=chain, by=None)[0].pk]
+
+
+def _waiting(world):
+    """Provider A's case on the waiting list of a full placement site."""
+    from netzlotse.cases.models import Placement, PlacementSite
+    from netzlotse.network.models import Project
+
+    site = PlacementSite.objects.create(project=Project.objects.create(name="AGH", lead=world.provider_a),
+                                        organization=world.provider_a, name="Tafel", slots=0)
+    case = _case(world)
+    return [case.pk, Placement.objects.create(case=case, site=site, status=Placement.Status.WAITING,
+                                              planned_start="2026-01-01").pk]
+
+
+# Case pages once the second factor is confirmed: provider staff of A read A's cases, counsellors of A also
+# change them, everyone else finds nothing (404). Columns: owner, partner, outsider, counsellor.
+VERIFIED_ROLES = ["owner", "partner", "outsider", "counsellor"]
+CASE_READ = [200, 404, 404, 200]
+CASE_CHANGE = [403, 403, 403, 200]
+VERIFIED_MATRIX = [
+    ("get", "cases:caseload", None, [200] * 4),
+    ("get", "cases:due", None, [200] * 4),
+    ("get", "cases:slots", None, [200] * 4),
+    ("get", "cases:admit", None, CASE_CHANGE),
+    ("get", "cases:case", lambda w: [_case(w).pk], CASE_READ),
+    *[("get", f"cases:{name}", lambda w: [_case(w).pk], CASE_CHANGE)
+      for name in ("contact", "need", "rights", "consent", "refer", "book", "close", "residence", "plan")],
+    ("post", "cases:chain_apply", lambda w: [_case(w).pk], [403, 403, 403, 404]),  # 404: no chain of the network
+    ("post", "cases:step_tick", _step, [403, 403, 403, 302]),
+    ("post", "cases:placement_cancel", _waiting, [403, 403, 403, 302]),
+]
+
+
+@pytest.mark.parametrize(("method", "name", "args", "role", "expected"), [
+    pytest.param(method, name, args, role, status, id=f"{method}-{name}-{role}")
+    for method, name, args, expected in VERIFIED_MATRIX for role, status in zip(VERIFIED_ROLES, expected, strict=True)])
+def test_case_pages_answer_each_verified_role_as_expected(client, world, method, name, args, role, expected):
+    from netzlotse.cases.tests.test_pages import verified
+
+    verified(client, getattr(world, role))
+    response = getattr(client, method)(reverse(name, args=args(world) if args else None))
+    assert response.status_code == expected, f"{role} {method.upper()} {name}"
 
 
 def _cases():

@@ -13,7 +13,7 @@ from netzlotse.core.access import personal_data_view
 
 from .forms import PlacementEndForm, PlacementForm
 from .models import Placement, PlacementSite
-from .services import SiteFull, placement_book, placement_end, placement_start
+from .services import SiteFull, placement_book, placement_cancel, placement_end, placement_start
 from .views import _own_case
 
 
@@ -58,10 +58,31 @@ def end(request, pk, placement_pk):
     form = PlacementEndForm(request.POST or None, initial={"day": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        placement_end(placement=placement, reason=data["reason"], early=data["early"], day=data["day"], by=request.user)
+        ended = placement_end(placement=placement, reason=data["reason"], early=data["early"], day=data["day"],
+                              by=request.user)
         messages.success(request, _("Die Platzierung ist beendet; der Platz ist wieder frei."))
+        _tell_moved_up(request, ended)
         return redirect("cases:case", pk=case.pk)
     return render(request, "cases/record.html", {"case": case, "form": form, "title": _("Platzierung beenden")})
+
+
+@require_POST
+@personal_data_view
+def cancel(request, pk, placement_pk):
+    """Call off a planned placement or take the person off the waiting list."""
+    case = _own_case(request, pk)
+    placement = get_object_or_404(case.placements.filter(
+        status__in=[Placement.Status.PLANNED, Placement.Status.WAITING]), pk=placement_pk)
+    cancelled = placement_cancel(placement=placement, by=request.user)
+    messages.success(request, _("Die Platzierung ist abgesagt."))
+    _tell_moved_up(request, cancelled)
+    return redirect("cases:case", pk=case.pk)
+
+
+def _tell_moved_up(request, placement):
+    if placement.moved_up is not None:
+        messages.info(request, _("%(code)s rückt von der Warteliste nach (Beginn frühestens %(day)s).") % {
+            "code": placement.moved_up.case.participant.code, "day": placement.moved_up.planned_start.strftime("%d.%m.%Y")})
 
 
 @require_http_methods(["GET", "POST"])

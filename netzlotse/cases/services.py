@@ -1,6 +1,7 @@
 """Case workflows: registering a participant (with the duplicate check), opening a case, recording
 contacts and needs. Every change appends the case event the monitoring counts."""
 
+from datetime import timedelta
 from difflib import SequenceMatcher
 
 from django.db import transaction
@@ -218,14 +219,48 @@ def placement_start(*, placement: Placement, by, day=None) -> Placement:
     return placement
 
 
+def _move_up_from_waiting_list(site: PlacementSite, *, by, day) -> Placement | None:
+    """Give a slot that has just come free to the first person waiting at the site (the caller holds the
+    site's row lock). The placement is planned to start the next day at the earliest."""
+    taken = site.placements.filter(status__in=Placement.OCCUPYING).count()
+    first = site.placements.filter(status=Placement.Status.WAITING).select_related("case").order_by(
+        "created_at", "pk").first()
+    if first is None or taken >= site.slots:
+        return None
+    first.status = Placement.Status.PLANNED
+    first.planned_start = max(first.planned_start, day + timedelta(days=1))
+    first.save(update_fields=["status", "planned_start"])
+    _event(first.case, CaseEvent.Type.PLACEMENT_PLANNED, by=by, day=day, slot=site,
+           data={"placement": first.pk, "planned_start": first.planned_start.isoformat(), "from_waiting_list": True})
+    return first
+
+
 @transaction.atomic
 def placement_end(*, placement: Placement, reason: str, early: bool, by, day=None) -> Placement:
-    """End a running placement; its slot is free again at once."""
+    """End a running placement; its slot is free again at once and goes to the first person waiting."""
+    site = PlacementSite.objects.select_for_update().get(pk=placement.site_id)
     placement.status, placement.ended_on = Placement.Status.ENDED, day or timezone.localdate()
     placement.end_reason, placement.early = reason, early
     placement.save(update_fields=["status", "ended_on", "end_reason", "early"])
     _event(placement.case, CaseEvent.Type.PLACEMENT_ENDED, by=by, day=placement.ended_on, slot=placement.site,
            reason=reason, data={"placement": placement.pk, "early": early})
+    placement.moved_up = _move_up_from_waiting_list(site, by=by, day=placement.ended_on)
+    return placement
+
+
+@transaction.atomic
+def placement_cancel(*, placement: Placement, by, day=None) -> Placement:
+    """Call off a planned placement or leave the waiting list; a slot the placement held moves on."""
+    if placement.status not in (Placement.Status.PLANNED, Placement.Status.WAITING):
+        raise ValueError("only planned placements and places on the waiting list can be called off")
+    site = PlacementSite.objects.select_for_update().get(pk=placement.site_id)
+    held_slot = placement.status == Placement.Status.PLANNED
+    day = day or timezone.localdate()
+    placement.status = Placement.Status.CANCELLED
+    placement.save(update_fields=["status"])
+    _event(placement.case, CaseEvent.Type.PLACEMENT_CANCELLED, by=by, day=day, slot=site,
+           data={"placement": placement.pk, "held_slot": held_slot})
+    placement.moved_up = _move_up_from_waiting_list(site, by=by, day=day) if held_slot else None
     return placement
 
 
@@ -240,7 +275,22 @@ def case_close(*, case: Case, outcome: str, early: bool, by, day=None) -> Case:
     case.closed_on, case.outcome, case.early_exit = day, outcome, early
     case.save(update_fields=["closed_on", "outcome", "early_exit"])
     _event(case, CaseEvent.Type.EXIT, by=by, day=case.closed_on, reason=outcome, data={"early": early})
+    # A person who has left holds no slot: running placements end for the exit's reason, planned ones and
+    # places on the waiting list are called off, and each freed slot moves on to the next person waiting.
+    for placement in case.placements.filter(status__in=[*Placement.OCCUPYING, Placement.Status.WAITING]):
+        if placement.status == Placement.Status.ACTIVE:
+            placement_end(placement=placement, reason=END_REASON_FOR_OUTCOME.get(outcome, Placement.EndReason.OTHER),
+                          early=early, by=by, day=day)
+        else:
+            placement_cancel(placement=placement, by=by, day=day)
     return case
+
+
+END_REASON_FOR_OUTCOME = {
+    Case.Outcome.JOB: Placement.EndReason.WORK, Case.Outcome.APPRENTICESHIP: Placement.EndReason.QUALIFICATION,
+    Case.Outcome.SCHOOL: Placement.EndReason.QUALIFICATION, Case.Outcome.TRAINING: Placement.EndReason.QUALIFICATION,
+    Case.Outcome.HEALTH: Placement.EndReason.HEALTH, Case.Outcome.OVERLOAD: Placement.EndReason.OVERLOAD,
+}
 
 
 @transaction.atomic
@@ -282,3 +332,32 @@ def plan_save(*, case: Case, by, changed: list[str]) -> Case:
         _event(case, CaseEvent.Type.PLAN_CHANGED, by=by, data={"changed": sorted(changed),
                                                                "phase": case.phase_id})
     return case
+
+
+@transaction.atomic
+def service_chain_apply(*, case: Case, chain, by, start=None) -> list:
+    """Plan a network's service chain for a case: each step is due after the expected durations of the steps
+    before it and its own, counted from the start."""
+    from .models import CaseStep
+
+    due = start or timezone.localdate()
+    steps = []
+    for template in chain.steps.all():
+        due += timedelta(days=template.expected_days)
+        steps.append(CaseStep(case=case, chain=chain, chain_name=chain.name, position=template.position,
+                              title=template.title, phase_id=template.phase_id,
+                              responsible_kind=template.responsible_kind, due_on=due))
+    CaseStep.objects.bulk_create(steps)
+    _event(case, CaseEvent.Type.CHAIN_APPLIED, by=by, data={"chain": chain.pk, "steps": len(steps)})
+    return steps
+
+
+@transaction.atomic
+def case_step_tick(*, step, done: bool, by, day=None):
+    """Tick a step off (or open it again after a mistake); either is a case event."""
+    step.done_on, step.done_by = (day or timezone.localdate(), by) if done else (None, None)
+    step.save(update_fields=["done_on", "done_by"])
+    _event(step.case, CaseEvent.Type.STEP_DONE if done else CaseEvent.Type.STEP_REOPENED, by=by,
+           day=step.done_on, data={"step": step.pk, "chain": step.chain_id, "position": step.position,
+                                   "phase": step.phase_id})
+    return step

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import placing, sharing, views
+from . import placing, sharing, steps, views
 
 app_name = "cases"
 urlpatterns = [
@@ -21,5 +21,8 @@ urlpatterns = [
     path("<int:pk>/aufenthalt/", placing.residence, name="residence"),
     path("<int:pk>/platz/<int:placement_pk>/beginn/", placing.start, name="placement_start"),
     path("<int:pk>/platz/<int:placement_pk>/ende/", placing.end, name="placement_end"),
+    path("<int:pk>/platz/<int:placement_pk>/absage/", placing.cancel, name="placement_cancel"),
+    path("<int:pk>/kette/", steps.apply, name="chain_apply"),
+    path("<int:pk>/schritt/<int:step_pk>/", steps.tick, name="step_tick"),
     path("<int:pk>/zuweisung/<int:referral_pk>/", sharing.referral_status, name="referral_status"),
 ]

@@ -89,27 +89,30 @@ def _with_next_steps(user, case, referrals):
 @require_GET
 @personal_data_view
 def case_detail(request, pk):
+    from .steps import chains_for
+
     case = get_object_or_404(Case.objects.visible_to(request.user).select_related(
         "participant", "organization", "project", "phase"), pk=pk)
     shown = shown_categories(request.user, case)
+    own = case.organization_id in roles.organization_ids(request.user)
+    can_edit = own and roles.can(request.user, roles.EDIT_CASES) and case.organization_id in _own_organizations(
+        request.user)
     AccessLog.objects.create(user=request.user, participant=case.participant, action=AccessLog.Action.VIEW,
                              purpose="Fallakte")
     needs = [n for n in case.needs.all() if ("special" in shown if n.is_special_category else "needs" in shown)]
     return render(request, "cases/case.html", {
         "case": case, "participant": case.participant, "shown": shown, "needs": needs,
         "residence": case.participant.residence_records.select_related("status").first(),
-        "contacts": case.contacts.select_related("by")[:50] if case.organization_id in
-        roles.organization_ids(request.user) else [],
+        "contacts": case.contacts.select_related("by")[:50] if own else [],
         "events": case.events.select_related("by").order_by("-date", "-pk")[:100],
         "referrals": _with_next_steps(request.user, case, case.referrals.select_related("recipient", "offer", "phase",
                                                                                            "district")),
-        "consents": case.participant.consents.prefetch_related("recipients") if case.organization_id in
-        roles.organization_ids(request.user) else [],
+        "consents": case.participant.consents.prefetch_related("recipients") if own else [],
         "placements": case.placements.select_related("site"),
+        "steps": case.steps.select_related("phase") if own else [],
         "seen_by": case.participant.access_log.select_related("user")[:20],
-        "can_edit": roles.can(request.user, roles.EDIT_CASES) and case.organization_id in _own_organizations(
-            request.user),
-        "own": case.organization_id in roles.organization_ids(request.user),
+        "can_edit": can_edit, "own": own,
+        "chains": chains_for(case) if can_edit else [],
     })
 
 
@@ -121,7 +124,7 @@ def due(request):
 
     from django.utils import timezone
 
-    from .models import Placement
+    from .models import CaseStep, Placement
 
     today = timezone.localdate()
     mine = Case.objects.visible_to(request.user, own_caseload_only=request.GET.get("alle") != "1")
@@ -132,6 +135,8 @@ def due(request):
         "placements": Placement.objects.filter(case__in=own, status=Placement.Status.ACTIVE,
                                                planned_end__gte=today, planned_end__lte=today + timedelta(days=30))
         .select_related("case__participant", "site").order_by("planned_end"),
+        "steps": CaseStep.objects.overdue(today).filter(case__in=own).select_related("case__participant")
+        .order_by("due_on")[:200],
         "all_cases": request.GET.get("alle") == "1",
     })
 

@@ -6,7 +6,7 @@ from netzlotse.core.forms import FastSelect, FastSelectMultiple, KernForm, KernF
 from netzlotse.core.translation import CONTENT_LANGUAGES
 from netzlotse.network.models import Organization, Project, Region
 
-from .models import Location, Offer, Phase, ProcessChain
+from .models import Location, Offer, Phase, ProcessChain, ServiceChain
 from .schedules import format_mobile_dates, format_opening_hours, parse_mobile_dates, parse_opening_hours
 from .services import LocationData
 
@@ -129,3 +129,27 @@ PhaseFormSet = forms.formset_factory(PhaseForm, formset=BasePhaseFormSet, extra=
 
 def providers_for(user):
     return Organization.objects.managed_by(user).order_by("name")
+
+
+class ServiceChainForm(KernModelForm):
+    class Meta:
+        model = ServiceChain
+        fields = ["name", "network", "description"]
+
+
+class ServiceChainStepForm(KernForm):
+    title = forms.CharField(label=_("Schritt"), max_length=200)
+    phase = forms.ModelChoiceField(label=_("Phase"), queryset=Phase.objects.none(), required=False)
+    responsible_kind = forms.ChoiceField(label=_("zuständig (Art der Organisation)"),
+                                         choices=Organization.Kind.choices)
+    expected_days = forms.IntegerField(label=_("erwartete Dauer (Tage)"), min_value=1, max_value=730)
+
+    def __init__(self, *args, phases=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if phases is not None:
+            self.fields["phase"].queryset = phases
+        self.fields["phase"].label_from_instance = LabelledMultipleChoiceField.label_from_instance.__get__(self)
+
+
+ServiceChainStepFormSet = forms.formset_factory(ServiceChainStepForm, formset=KernFormSet, extra=1, can_delete=True,
+                                                can_order=True, max_num=30, min_num=1, validate_min=True)

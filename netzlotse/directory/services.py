@@ -177,3 +177,17 @@ def offers_import(*, filename: str, content: bytes, by=None, dry_run: bool = Fal
             write_plan(plan, by=by, network=network)
         plan.written = True
     return plan
+
+
+@transaction.atomic
+def service_chain_save(*, chain, steps: list[dict]) -> None:
+    """Save a service chain with its steps in the given order ({"title", "phase", "responsible_kind",
+    "expected_days"} each). Cases that applied the chain keep their own copy of the steps."""
+    from .models import ServiceChainStep
+
+    chain.save()
+    chain.steps.all().delete()
+    ServiceChainStep.objects.bulk_create([
+        ServiceChainStep(chain=chain, position=position, title=step["title"], phase=step.get("phase"),
+                         responsible_kind=step["responsible_kind"], expected_days=step["expected_days"])
+        for position, step in enumerate(steps, start=1)])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import chains, imports, public, staff
+from .views import chains, imports, public, service_chains, staff
 
 app_name = "directory"
 urlpatterns = [
@@ -18,6 +18,9 @@ urlpatterns = [
     path("verwaltung/prozessketten/", chains.chain_list, name="chains"),
     path("verwaltung/prozessketten/neu/", chains.chain_edit, name="chain_create"),
     path("verwaltung/prozessketten/<int:pk>/", chains.chain_edit, name="chain_edit"),
+    path("verwaltung/dienstleistungsketten/", service_chains.service_chain_list, name="service_chains"),
+    path("verwaltung/dienstleistungsketten/neu/", service_chains.service_chain_edit, name="service_chain_create"),
+    path("verwaltung/dienstleistungsketten/<int:pk>/", service_chains.service_chain_edit, name="service_chain_edit"),
     path("verwaltung/import/", imports.upload, name="import"),
     path("verwaltung/import/vorlage.xlsx", imports.download_template, name="import_template"),
     path("verwaltung/import/<int:pk>/ausfuehren/", imports.run_import, name="import_run"),

@@ -2,6 +2,7 @@ from .cases import AccessLog, Case, CaseEvent, Contact, Need, PlacementSite, Ret
 from .participants import Participant, Qualification, ResidenceRecord
 from .placements import Placement
 from .referrals import Consent, DataCategory, Purpose, Referral
+from .steps import CaseStep
 
-__all__ = ["AccessLog", "Case", "CaseEvent", "Consent", "Contact", "DataCategory", "Need", "Participant",
+__all__ = ["AccessLog", "Case", "CaseEvent", "CaseStep", "Consent", "Contact", "DataCategory", "Need", "Participant",
            "Placement", "PlacementSite", "Purpose", "Qualification", "Referral", "ResidenceRecord", "RetentionRule"]

@@ -194,6 +194,9 @@ class CaseEvent(AppendOnly):
         REFERRAL_UNMET = "referral_unmet", _("kein passendes Angebot")
         CONSENT_GRANTED = "consent_granted", _("Einwilligung erteilt")
         CONSENT_WITHDRAWN = "consent_withdrawn", _("Einwilligung widerrufen")
+        CHAIN_APPLIED = "chain_applied", _("Dienstleistungskette angewandt")
+        STEP_DONE = "step_done", _("Schritt erledigt")
+        STEP_REOPENED = "step_reopened", _("Schritt wieder offen")
         EXIT = "exit", _("Austritt")
         REOPENED = "reopened", _("wieder aufgenommen")
 

@@ -36,8 +36,8 @@ def test_a_full_site_puts_people_on_the_waiting_list_and_an_end_frees_the_slot(d
         placement_book(case=second, site=site, start=TODAY, by=None)
     assert full.value.placement.status == Placement.Status.WAITING
     placement_end(placement=running, reason=Placement.EndReason.HEALTH, early=True, by=None)
-    later = placement_book(case=second, site=site, start=TODAY + timedelta(days=14), by=None)
-    assert later.status == Placement.Status.PLANNED  # a planned placement holds its slot already
+    later = Placement.objects.get(case=second)
+    assert later.status == Placement.Status.PLANNED  # moved up; a planned placement holds its slot already
     ended = first.events.get(type=CaseEvent.Type.PLACEMENT_ENDED)
     assert (ended.reason, ended.data["early"], ended.slot) == ("gesundheit", True, site)
     assert second.events.filter(type=CaseEvent.Type.PLACEMENT_PLANNED).exists()
@@ -105,3 +105,78 @@ def test_booking_starting_and_ending_through_the_case_page(client, world):
                 {"reason": "arbeitsaufnahme", "early": "on", "day": TODAY.isoformat()})
     placement.refresh_from_db()
     assert (placement.status, placement.end_reason, placement.early) == ("ended", "arbeitsaufnahme", True)
+
+
+def test_a_freed_slot_goes_to_the_first_person_on_the_waiting_list(db):
+    org, site = make_site(1)
+    running_case, first_waiting, second_waiting = make_cases(org, 3)
+    running = placement_book(case=running_case, site=site, start=TODAY, by=None)
+    for case in (first_waiting, second_waiting):
+        with pytest.raises(SiteFull):
+            placement_book(case=case, site=site, start=TODAY, by=None)
+    ended = placement_end(placement=running, reason=Placement.EndReason.REGULAR, early=False, by=None)
+    moved = Placement.objects.get(case=first_waiting)
+    assert ended.moved_up == moved
+    assert (moved.status, moved.planned_start) == (Placement.Status.PLANNED, TODAY + timedelta(days=1))
+    assert Placement.objects.get(case=second_waiting).status == Placement.Status.WAITING
+    event = first_waiting.events.get(type=CaseEvent.Type.PLACEMENT_PLANNED)
+    assert event.data["from_waiting_list"] and event.slot == site
+    assert site.placements.filter(status__in=Placement.OCCUPYING).count() == 1  # never more than the slots
+
+
+def test_calling_off_a_planned_placement_moves_the_waiting_list_up_and_leaving_it_does_not(db):
+    from netzlotse.cases.services import placement_cancel
+
+    org, site = make_site(1)
+    planned_case, waiting_case, other_case = make_cases(org, 3)
+    planned = placement_book(case=planned_case, site=site, start=TODAY + timedelta(days=10), by=None)
+    with pytest.raises(SiteFull):
+        placement_book(case=waiting_case, site=site, start=TODAY + timedelta(days=20), by=None)
+    with pytest.raises(SiteFull):
+        placement_book(case=other_case, site=site, start=TODAY, by=None)
+    leaving = Placement.objects.get(case=other_case)
+    assert placement_cancel(placement=leaving, by=None).moved_up is None
+    assert placement_cancel(placement=planned, by=None).moved_up.case == waiting_case
+    moved = Placement.objects.get(case=waiting_case)
+    assert moved.planned_start == TODAY + timedelta(days=20)  # keeps a later wish for the start
+    assert planned_case.events.filter(type=CaseEvent.Type.PLACEMENT_CANCELLED).count() == 1
+    with pytest.raises(ValueError):
+        placement_cancel(placement=Placement.objects.get(case=planned_case), by=None)
+
+
+def test_an_exit_ends_running_placements_for_its_reason_and_frees_the_slot(db):
+    from netzlotse.cases.services import case_close
+
+    org, site = make_site(1)
+    leaving, waiting = make_cases(org, 2)
+    Case.objects.filter(pk=leaving.pk).update(opened_on=TODAY - timedelta(days=30))
+    leaving.refresh_from_db()
+    running = placement_book(case=leaving, site=site, start=TODAY, by=None)
+    with pytest.raises(SiteFull):
+        placement_book(case=waiting, site=site, start=TODAY, by=None)
+    case_close(case=leaving, outcome=Case.Outcome.JOB, early=True, by=None)
+    running.refresh_from_db()
+    assert (running.status, running.end_reason, running.early) == ("ended", "arbeitsaufnahme", True)
+    assert Placement.objects.get(case=waiting).status == Placement.Status.PLANNED
+
+
+def test_the_case_page_calls_off_a_place_on_the_waiting_list(client, world):
+    from django.urls import reverse
+
+    from .test_pages import open_case, verified
+
+    project = Project.objects.create(name="StaTA-Projekt 03", lead=world.provider_a)
+    site = PlacementSite.objects.create(project=project, organization=world.provider_a, name="Tafel", slots=1)
+    first, second = open_case(world.provider_a), open_case(world.provider_a, last="Zweite")
+    placement_book(case=first, site=site, start=TODAY, by=None)
+    with pytest.raises(SiteFull):
+        placement_book(case=second, site=site, start=TODAY, by=None)
+    waiting = Placement.objects.get(case=second)
+    verified(client, world.counsellor)
+    page = client.get(reverse("cases:case", args=[second.pk]))
+    assert "Von der Warteliste nehmen" in page.content.decode()
+    running = Placement.objects.get(case=first)
+    assert client.post(reverse("cases:placement_cancel", args=[second.pk, running.pk])).status_code == 404
+    client.post(reverse("cases:placement_cancel", args=[second.pk, waiting.pk]))
+    waiting.refresh_from_db()
+    assert waiting.status == Placement.Status.CANCELLED

@@ -7,6 +7,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from netzlotse.core.translation import add_translated_fields, translated
+from netzlotse.network.models import Organization
 
 from .vocabularies import TERM_NAMESPACE
 
@@ -79,3 +80,40 @@ add_translated_fields(
     Phase, "description",
     lambda lang, required: models.TextField(format_lazy(_("Beschreibung ({lang})"), lang=lang), blank=True),
 )
+
+
+class ServiceChain(models.Model):
+    """A network's service chain (Dienstleistungskette): the steps a person usually goes through across the
+    partners, each with the kind of organisation responsible and how long it usually takes."""
+
+    network = models.ForeignKey("network.Network", on_delete=models.CASCADE, related_name="service_chains",
+                                verbose_name=_("Netzwerk"))
+    name = models.CharField(_("Name"), max_length=200)
+    description = models.TextField(_("Beschreibung"), blank=True)
+
+    class Meta:
+        ordering = ["network__name", "name"]
+        verbose_name = _("Dienstleistungskette")
+        verbose_name_plural = _("Dienstleistungsketten")
+
+    def __str__(self):
+        return self.name
+
+
+class ServiceChainStep(models.Model):
+    chain = models.ForeignKey(ServiceChain, on_delete=models.CASCADE, related_name="steps")
+    position = models.PositiveSmallIntegerField(_("Position"))
+    title = models.CharField(_("Schritt"), max_length=200)
+    phase = models.ForeignKey(Phase, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                              verbose_name=_("Phase"))
+    responsible_kind = models.CharField(_("zuständig (Art der Organisation)"), max_length=30,
+                                        choices=Organization.Kind.choices)
+    expected_days = models.PositiveSmallIntegerField(_("erwartete Dauer (Tage)"))
+
+    class Meta:
+        ordering = ["chain", "position"]
+        verbose_name = _("Schritt")
+        verbose_name_plural = _("Schritte")
+
+    def __str__(self):
+        return f"{self.position}. {self.title}"
