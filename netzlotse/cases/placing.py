@@ -2,7 +2,6 @@
 its reason), the exit and reopening, and a new residence status."""
 
 from django.contrib import messages
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,8 +17,7 @@ from .views import _own_case
 
 
 def _sites(user):
-    orgs = roles.organization_ids(user)
-    return PlacementSite.objects.filter(Q(organization__in=orgs) | Q(project__lead__in=orgs)).distinct().order_by("name")
+    return PlacementSite.objects.for_organizations(roles.organization_ids(user)).order_by("name")
 
 
 @require_http_methods(["GET", "POST"])

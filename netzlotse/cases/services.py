@@ -106,7 +106,7 @@ def need_record(*, case: Case, need: Need, by) -> Need:
     need.case = case
     need.save()
     _event(case, CaseEvent.Type.NEED_RECORDED if creating else CaseEvent.Type.NEED_CHANGED, by=by,
-           data={"kind": need.kind, "status": need.status})
+           day=need.recorded_on if creating else None, data={"kind": need.kind, "status": need.status})
     return need
 
 
@@ -138,37 +138,41 @@ def consent_withdraw(*, consent: Consent, by, day=None) -> Consent:
 
 
 @transaction.atomic
-def referral_propose(*, case: Case, by, offer=None, recipient=None, purpose=Purpose.REFERRAL) -> Referral:
+def referral_propose(*, case: Case, by, offer=None, recipient=None, purpose=Purpose.REFERRAL, day=None) -> Referral:
     """Refer a case to an offer or an organisation. Another organisation needs a covering consent."""
     recipient = offer.provider if offer is not None else recipient
+    day = day or timezone.localdate()
     consent = None
     if recipient.pk != case.organization_id:
-        consent = Consent.objects.covering(case.participant, recipient, purpose).order_by("-valid_until").first()
+        consent = Consent.objects.covering(case.participant, recipient, purpose, day).order_by("-valid_until").first()
         if consent is None:
             raise ConsentMissing
-    referral = Referral.objects.create(case=case, offer=offer, recipient=recipient, purpose=purpose, consent=consent)
-    _event(case, CaseEvent.Type.REFERRAL, by=by, data={"referral": referral.pk, "status": referral.status,
-                                                       "recipient": recipient.pk})
+    referral = Referral.objects.create(case=case, offer=offer, recipient=recipient, purpose=purpose, consent=consent,
+                                       created_on=day)
+    _event(case, CaseEvent.Type.REFERRAL, by=by, day=day, data={"referral": referral.pk, "status": referral.status,
+                                                                "recipient": recipient.pk})
     return referral
 
 
 @transaction.atomic
-def referral_update(*, referral: Referral, status: str, by, reason: str = "") -> Referral:
+def referral_update(*, referral: Referral, status: str, by, reason: str = "", day=None) -> Referral:
     if status not in Referral.NEXT.get(referral.status, set()):
         raise ValueError(f"a referral cannot go from {referral.status} to {status}")
     referral.status, referral.reason = status, reason
     referral.save(update_fields=["status", "reason"])
-    _event(referral.case, CaseEvent.Type.REFERRAL, by=by, reason=reason[:30],
+    _event(referral.case, CaseEvent.Type.REFERRAL, by=by, reason=reason[:30], day=day,
            data={"referral": referral.pk, "status": status})
     return referral
 
 
 @transaction.atomic
-def referral_unmet(*, case: Case, by, phase, district, target_group=None, field_of_action=None) -> Referral:
+def referral_unmet(*, case: Case, by, phase, district, target_group=None, field_of_action=None, day=None) -> Referral:
     """Record that no suitable offer existed: a demand signal for the gap analysis of that cell."""
+    day = day or timezone.localdate()
     referral = Referral.objects.create(case=case, unmet=True, status=Referral.Status.WITHDRAWN, phase=phase,
-                                       district=district, target_group=target_group, field_of_action=field_of_action)
-    _event(case, CaseEvent.Type.REFERRAL_UNMET, by=by,
+                                       district=district, target_group=target_group, field_of_action=field_of_action,
+                                       created_on=day)
+    _event(case, CaseEvent.Type.REFERRAL_UNMET, by=by, day=day,
            data={"phase": phase.pk, "district": district.pk, "target_group": getattr(target_group, "pk", None),
                  "field_of_action": getattr(field_of_action, "pk", None)})
     unmet_referral.send(sender=Referral, district=district, phase=phase, target_group=target_group,
@@ -340,7 +344,8 @@ def service_chain_apply(*, case: Case, chain, by, start=None) -> list:
     before it and its own, counted from the start."""
     from .models import CaseStep
 
-    due = start or timezone.localdate()
+    start = start or timezone.localdate()
+    due = start
     steps = []
     for template in chain.steps.all():
         due += timedelta(days=template.expected_days)
@@ -348,7 +353,7 @@ def service_chain_apply(*, case: Case, chain, by, start=None) -> list:
                               title=template.title, phase_id=template.phase_id,
                               responsible_kind=template.responsible_kind, due_on=due))
     CaseStep.objects.bulk_create(steps)
-    _event(case, CaseEvent.Type.CHAIN_APPLIED, by=by, data={"chain": chain.pk, "steps": len(steps)})
+    _event(case, CaseEvent.Type.CHAIN_APPLIED, by=by, day=start, data={"chain": chain.pk, "steps": len(steps)})
     return steps
 
 

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -39,5 +40,5 @@ def tick(request, pk, step_pk):
     case_step_tick(step=step, done=request.POST.get("done") == "1", by=request.user)
     if request.htmx:
         return render(request, "cases/case.html#steps", {"case": case, "steps": case.steps.select_related("phase"),
-                                                          "can_edit": True})
+                                                          "can_edit": True, "today": timezone.localdate()})
     return redirect("cases:case", pk=case.pk)

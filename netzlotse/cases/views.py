@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -112,7 +113,8 @@ def case_detail(request, pk):
         "steps": case.steps.select_related("phase") if own else [],
         "seen_by": case.participant.access_log.select_related("user")[:20],
         "can_edit": can_edit, "own": own,
-        "chains": chains_for(case) if can_edit else [],
+        "chains": chains_for(case).exclude(pk__in=case.steps.values("chain")) if can_edit else [],
+        "today": timezone.localdate(),
     })
 
 
@@ -247,7 +249,7 @@ def slots_board(request):
 
     orgs = roles.organization_ids(request.user)
     occupying = Q(placements__status__in=Placement.OCCUPYING)
-    sites = (PlacementSite.objects.filter(Q(organization__in=orgs) | Q(project__lead__in=orgs)).distinct()
+    sites = (PlacementSite.objects.for_organizations(orgs)
              .select_related("project", "organization").order_by("project__name", "name")
              .annotate(active=Count("placements", filter=Q(placements__status=Placement.Status.ACTIVE)),
                        planned=Count("placements", filter=Q(placements__status=Placement.Status.PLANNED)),

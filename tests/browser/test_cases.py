@@ -48,3 +48,36 @@ def test_counsellor_sets_up_two_factor_admits_a_person_and_records_a_contact(vis
     visitor.goto("/faelle/faellig/")
     expect(page.locator("main")).to_contain_text(re.compile("TN-"))  # the contact planned for the past is overdue
     visitor.check("due-list")
+
+
+def test_counsellor_fills_slots_and_works_through_a_service_chain_in_the_stata_demo(visitor):
+    from netzlotse.cases.demo import load_cases_demo
+    from netzlotse.cases.models import Case
+
+    assert load_cases_demo()["participants"] == 240
+    assert load_cases_demo()["participants"] == 0  # safe to run again
+    page = visitor.page
+    visitor.login("beratung")
+    visitor.goto("/faelle/einsatzstellen/")
+    page.fill("#id_token", current_code("beratung"))
+    page.get_by_role("button", name="Einrichtung bestätigen").click()
+    expect(page.locator("main")).to_contain_text("111 von 113 Plätzen sind belegt oder fest geplant.")
+    visitor.check("slots-board")
+
+    case = Case.objects.filter(steps__isnull=False, steps__done_on__isnull=True, closed_on__isnull=True).order_by("pk").first()
+    step = case.steps.filter(done_on__isnull=True).order_by("position").first()
+    visitor.goto(f"/faelle/{case.pk}/")
+    visitor.check("case-page-with-chain")
+    page.get_by_role("button", name=f"erledigt: {step.title}").click()  # htmx swaps the table in place
+    expect(page.get_by_role("button", name=f"wieder öffnen: {step.title}")).to_be_visible()
+    expect(page.locator("#steps")).to_contain_text("erledigt am")
+    step.refresh_from_db()
+    assert step.done_on is not None
+    visitor.check()
+
+    visitor.goto("/faelle/faellig/?alle=1")
+    expect(page.locator("#steps-heading")).to_be_visible()
+    visitor.check("due-list-demo")
+    visitor.goto("/faelle/")
+    expect(page.locator("main")).to_contain_text("TN-")
+    visitor.check("caseload-demo")

@@ -221,6 +221,14 @@ class CaseEvent(AppendOnly):
         return f"{self.date}: {self.get_type_display()}"
 
 
+class PlacementSiteQuerySet(models.QuerySet):
+    def for_organizations(self, orgs):
+        """Sites an organisation fills: its own, those of projects it leads, and those of projects in the networks
+        it coordinates (in StaTA the intensive counsellors place people at the providers' sites)."""
+        return self.filter(Q(organization__in=orgs) | Q(project__lead__in=orgs)
+                           | Q(project__network__coordinator__in=orgs))  # single-valued joins: no duplicates
+
+
 class PlacementSite(models.Model):
     """A placement site (Einsatzstelle), e.g. a work opportunity, with a number of slots per project."""
 
@@ -231,6 +239,8 @@ class PlacementSite(models.Model):
     name = models.CharField(_("Name"), max_length=200)
     code = models.CharField(_("Kennung"), max_length=50, unique=True, null=True, blank=True)
     slots = models.PositiveSmallIntegerField(_("Plätze"))
+
+    objects = PlacementSiteQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Einsatzstelle")

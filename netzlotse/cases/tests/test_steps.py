@@ -54,7 +54,7 @@ def test_the_case_page_applies_a_chain_and_ticks_steps_off_in_place(client, worl
     response = client.post(reverse("cases:step_tick", args=[case.pk, step.pk]), {"done": "1"},
                            headers={"HX-Request": "true"})
     html = response.content.decode()
-    assert html.lstrip().startswith('<ol id="steps"') and "erledigt am" in html and "<html" not in html
+    assert html.lstrip().startswith('<div id="steps"') and "erledigt am" in html and "<html" not in html
     step.refresh_from_db()
     assert step.done_on == TODAY and step.done_by == world.counsellor
     client.post(reverse("cases:step_tick", args=[case.pk, step.pk]), {"done": "0"})
