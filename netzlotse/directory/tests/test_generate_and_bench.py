@@ -21,11 +21,29 @@ def test_it_generates_a_region_sized_network_and_replaces_it(db, capsys):
     assert Offer.objects.filter(external_id__startswith=PREFIX).count() == 1000
 
 
+def test_it_generates_case_files_with_their_events_and_removes_them(db):
+    from netzlotse.cases import generate as cases
+    from netzlotse.cases.models import Case, CaseEvent, Participant
+
+    call_command("generate_data", "--size", "region")
+    people = Participant.objects.filter(code__startswith=cases.CODE_PREFIX)
+    assert people.count() == 10_000 and Case.objects.count() == 10_000
+    assert 120_000 < CaseEvent.objects.count() < 200_000  # about fifteen per person
+    case = Case.objects.filter(closed_on__isnull=False).first()
+    assert case.events.filter(type="exit", reason=case.outcome).exists()
+    assert case.events.filter(type="admission", date=case.opened_on).exists()
+    Participant.objects.create(organization=case.organization, first_name="Neu", last_name="Person",
+                               birth_date="1990-01-01")  # the id sequences continue after the generated rows
+    cases.remove()
+    assert not people.exists() and not CaseEvent.objects.exists()
+    assert Participant.objects.count() == 1
+
+
 def test_the_benchmark_reports_p50_and_p95_per_operation(db, capsys):
     call_command("generate_data", "--size", "region")
     capsys.readouterr()
-    call_command("bench", "--size", "region", "--runs", "3", "--json",
-                 "--only", "search", "detail", "hsds_services", "gap_matrix_state")
+    operations = {"search", "detail", "hsds_services", "gap_matrix_state", "caseload", "case_page", "matching"}
+    call_command("bench", "--size", "region", "--runs", "3", "--json", "--only", *sorted(operations))
     report = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
-    assert set(report) == {"search", "detail", "hsds_services", "gap_matrix_state"}
+    assert set(report) == operations
     assert all({"p50_ms", "p95_ms", "n"} <= set(row) for row in report.values())
