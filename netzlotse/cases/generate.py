@@ -16,8 +16,20 @@ from netzlotse.core.bulk import insert_rows
 from netzlotse.directory.models import Phase, ResidenceStatus, TargetGroup
 from netzlotse.network.models import Organization
 
-from .models import AccessLog, Case, CaseEvent, CaseStep, Consent, Contact, Need, Participant, Placement, Referral
-from .models import Qualification, ResidenceRecord
+from .models import (
+    AccessLog,
+    Case,
+    CaseEvent,
+    CaseStep,
+    Consent,
+    Contact,
+    Need,
+    Participant,
+    Placement,
+    Qualification,
+    Referral,
+    ResidenceRecord,
+)
 from .models.participants import name_key
 
 CODE_PREFIX = "TN-G"
