@@ -36,55 +36,72 @@ class Matching:
     ineligible: int
 
 
-def _ineligible(offer, participant, residence, age) -> bool:
-    statuses = {s.pk for s in offer.residence_statuses.all()}
+def _ineligible(offer: dict, statuses: set, residence, age) -> bool:
     if statuses and (residence is None or residence.status_id not in statuses):
         return True
     have = ACCESS_RANK.get(residence.labour_market_access if residence else "", 0)
     if residence is not None and residence.work_ban:
         have = 0
-    if ACCESS_RANK.get(offer.labour_market_access, 0) > have:
+    if ACCESS_RANK.get(offer["labour_market_access"], 0) > have:
         return True
-    return (offer.min_age is not None and age < offer.min_age) or (offer.max_age is not None and age > offer.max_age)
+    return (offer["min_age"] is not None and age < offer["min_age"]) or (
+        offer["max_age"] is not None and age > offer["max_age"])
+
+
+def _links(through, column, offer_ids, *, via="pk") -> dict[int, set]:
+    """offer id → set of linked ids (or phase positions), read as plain values: one narrow query per link."""
+    linked: dict[int, set] = {}
+    for offer_id, value in through.objects.filter(offer_id__in=offer_ids).values_list("offer_id", f"{column}__{via}"):
+        linked.setdefault(offer_id, set()).add(value)
+    return linked
 
 
 def match_offers(case: Case, *, day=None, limit: int = 20) -> Matching:
+    """Rank the offers serving the participant's district. The scoring reads plain values (ids, positions,
+    counts) rather than building every offer with its vocabularies; only the shown offers are loaded whole."""
     day = day or timezone.localdate()
     participant = case.participant
     residence = participant.residence_records.first()
     age = participant.age_on(day)
     if not participant.district_id:  # without a district of residence, nothing nearby can be ranked
         return Matching([], 0)
-    offers = Offer.objects.public(day).in_district(participant.district)
     used = Count("referrals", filter=Q(referrals__status__in=[Referral.Status.ACCEPTED, Referral.Status.STARTED]))
-    offers = offers.annotate(places_used=used).select_related("provider").prefetch_related(
-        "residence_statuses", "target_groups", "languages", "phases")
+    offers = list(Offer.objects.public(day).in_district(participant.district).annotate(places_used=used).values(
+        "pk", "is_cross_phase", "min_age", "max_age", "labour_market_access", "capacity", "places_used", "title_de"))
+    ids = [o["pk"] for o in offers]
+    links = {name: _links(getattr(Offer, name).through, column, ids, via=via) for name, column, via in [
+        ("residence_statuses", "residencestatus", "pk"), ("target_groups", "targetgroup", "pk"),
+        ("languages", "language", "pk"), ("phases", "phase", "position")]}
     groups = set(participant.target_groups.values_list("pk", flat=True))
     languages = set(participant.languages.exclude(code="de").values_list("pk", flat=True))
     current = case.phase.position if case.phase_id else 0
-    matches, ineligible = [], 0
+    scored, ineligible = [], 0
     for offer in offers:
-        if _ineligible(offer, participant, residence, age):
+        pk = offer["pk"]
+        if _ineligible(offer, links["residence_statuses"].get(pk, set()), residence, age):
             ineligible += 1
             continue
         match = Match(offer)
-        positions = {p.position for p in offer.phases.all()}
+        positions = links["phases"].get(pk, set())
         if current + 1 in positions:
             match.add(3, _("nächste Phase der Prozesskette"))
         elif current in positions:
             match.add(1, _("aktuelle Phase"))
-        elif offer.is_cross_phase:
+        elif offer["is_cross_phase"]:
             match.add(1, _("phasenübergreifend"))
-        shared = groups & {g.pk for g in offer.target_groups.all()}
-        if shared:
+        if groups & links["target_groups"].get(pk, set()):
             match.add(2, _("passende Zielgruppe"))
-        if languages & {lang.pk for lang in offer.languages.all()}:
+        if languages & links["languages"].get(pk, set()):
             match.add(1, _("in einer Sprache der Person"))
-        if offer.capacity is not None:
-            if offer.places_used >= offer.capacity:
+        if offer["capacity"] is not None:
+            if offer["places_used"] >= offer["capacity"]:
                 match.add(-2, _("derzeit ausgebucht"))
             else:
-                match.add(1, _("freie Plätze: %(n)s") % {"n": offer.capacity - offer.places_used})
-        matches.append(match)
-    matches.sort(key=lambda m: (-m.score, str(m.offer.title_de)))
-    return Matching(matches[:limit], ineligible)
+                match.add(1, _("freie Plätze: %(n)s") % {"n": offer["capacity"] - offer["places_used"]})
+        scored.append(match)
+    scored.sort(key=lambda m: (-m.score, str(m.offer["title_de"])))
+    shown = scored[:limit]
+    whole = Offer.objects.select_related("provider").in_bulk([m.offer["pk"] for m in shown])
+    for match in shown:
+        match.offer = whole[match.offer["pk"]]
+    return Matching(shown, ineligible)

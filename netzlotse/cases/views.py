@@ -15,6 +15,7 @@ from netzlotse.core.forms import KernForm
 from netzlotse.core.paging import paginate
 
 from .models import AccessLog, Case
+from .models.participants import name_key
 
 
 class CaseloadForm(KernForm):
@@ -34,12 +35,12 @@ def caseload(request):
         cases = cases.filter(closed_on__isnull=True)
     query = (data.get("q") or "").strip()
     if query:
-        words = query.split()
-        match = Q(participant__code__iexact=query)
+        # Names are matched on the spelling-tolerant key the duplicate check keeps (so "Mueller" finds
+        # "Müller"), which PostgreSQL searches with a trigram index.
         name = Q()
-        for word in words:
-            name &= Q(participant__first_name__icontains=word) | Q(participant__last_name__icontains=word)
-        cases = cases.filter(match | name)
+        for word in query.split():
+            name &= Q(participant__name_key__contains=name_key(word, ""))
+        cases = cases.filter(Q(participant__code__iexact=query) | name)
     cases = cases.select_related("participant", "project", "phase").order_by("participant__code")
     page = paginate(request, cases)
     if query:  # a search by name processes personal data: log who found whom

@@ -35,9 +35,12 @@ class CaseQuerySet(models.QuerySet):
         if not roles.can(user, roles.VIEW_CASES):
             return self.none()
         orgs = roles.organization_ids(user)
-        own = Q(organization__in=orgs) & (Q(counsellors=user) if own_caseload_only else Q())
+        # Subqueries rather than joins, so no case appears twice and the list needs no DISTINCT (which would
+        # sort every visible case before the first page could be shown).
+        mine = Q(pk__in=Case.counsellors.through.objects.filter(user=user).values("case")) if own_caseload_only else Q()
+        own = Q(organization__in=orgs) & mine
         shared = Q(pk__in=Referral.objects.sharing().filter(recipient__in=orgs).values("case"))
-        return self.filter(own | shared).distinct()
+        return self.filter(own | shared)
 
     def follow_up_overdue(self, day):
         """Open cases whose latest contact set a next contact date that has passed."""

@@ -59,6 +59,16 @@ def test_the_caseload_shows_codes_of_own_cases_and_logs_name_searches(client, wo
     assert AccessLog.objects.get().action == AccessLog.Action.SEARCH
 
 
+def test_the_caseload_search_tolerates_spelling_and_finds_a_code(client, world):
+    mine = open_case(world.provider_a)
+    muller = open_case(world.provider_a, last="Müller")
+    verified(client, world.counsellor)
+    for query, expected in [("Hadad", [mine]), ("amira HADDAD", [mine]), ("Mueller", [muller]),
+                            (mine.participant.code, [mine]), ("Schmidt", [])]:
+        found = client.get(reverse("cases:caseload"), {"q": query})
+        assert [c.pk for c in found.context["page"]] == [c.pk for c in expected], query
+
+
 def test_funders_never_reach_case_pages(client, world):
     client.force_login(world.funder)
     assert client.get(reverse("cases:caseload")).status_code == 403
