@@ -79,6 +79,8 @@ MATRIX = [
     ("get", "cases:close", lambda w: [_case(w).pk], ["login", 302, 302, 302, 403, 302, 403, 403]),
     ("get", "cases:residence", lambda w: [_case(w).pk], ["login", 302, 302, 302, 403, 302, 403, 403]),
     ("get", "cases:plan", lambda w: [_case(w).pk], ["login", 302, 302, 302, 403, 302, 403, 403]),
+    ("get", "cases:person", lambda w: [_case(w).pk], ["login", 302, 302, 302, 403, 302, 403, 403]),
+    ("get", "cases:need_edit", lambda w: [_case(w).pk, 1], ["login", 302, 302, 302, 403, 302, 403, 403]),
     ("get", "cases:slots", None, ["login", 302, 302, 302, 403, 302, 403, 403]),
     ("get", "cases:due", None, ["login", 302, 302, 302, 403, 302, 403, 403]),
     ("get", "cases:case", lambda w: [_case(w).pk], ["login", 302, 302, 302, 403, 302, 403, 403]),
@@ -151,6 +153,13 @@ def _step(world):
     return [case.pk, service_chain_apply(case=case, chain=chain, by=None)[0].pk]
 
 
+def _need(world):
+    from netzlotse.cases.models import Need
+
+    case = _case(world)
+    return [case.pk, Need.objects.create(case=case, kind=Need.Kind.HOUSING).pk]
+
+
 def _waiting(world):
     """Provider A's case on the waiting list of a full placement site."""
     from netzlotse.cases.models import Placement, PlacementSite
@@ -175,7 +184,8 @@ VERIFIED_MATRIX = [
     ("get", "cases:admit", None, CASE_CHANGE),
     ("get", "cases:case", lambda w: [_case(w).pk], CASE_READ),
     *[("get", f"cases:{name}", lambda w: [_case(w).pk], CASE_CHANGE)
-      for name in ("contact", "need", "rights", "consent", "refer", "book", "close", "residence", "plan")],
+      for name in ("contact", "need", "rights", "consent", "refer", "book", "close", "residence", "plan", "person")],
+    ("get", "cases:need_edit", _need, CASE_CHANGE),
     ("post", "cases:chain_apply", lambda w: [_case(w).pk], [403, 403, 403, 404]),  # 404: no chain of the network
     ("post", "cases:step_tick", _step, [403, 403, 403, 302]),
     ("post", "cases:placement_cancel", _waiting, [403, 403, 403, 302]),

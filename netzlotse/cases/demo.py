@@ -170,7 +170,7 @@ def _stata_history(rng, today, case, counsellor):
                                  "Gute Kontakte im Ort, hilfsbereit."])
     case.goals = "Tagesstruktur festigen, Belastbarkeit in der Arbeitsgelegenheit erproben."
     case.phase = Phase.objects.filter(chain__is_default=True, code="qualifizierung").first()
-    services.plan_save(case=case, by=counsellor, changed=["strengths", "goals", "phase"])
+    services.plan_save(case=case, by=counsellor)
 
 
 def _fill_slots(rng, today, cases, sites, counsellor):

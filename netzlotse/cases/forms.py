@@ -23,6 +23,15 @@ class ParticipantForm(KernModelForm):
         self.fields["district"].queryset = Region.objects.districts().order_by("name")
 
 
+class PersonForm(ParticipantForm):
+    """Correcting or completing a person's data later, with languages and target groups."""
+
+    class Meta(ParticipantForm.Meta):
+        fields = [*ParticipantForm.Meta.fields, "languages", "target_groups"]
+        widgets = {**ParticipantForm.Meta.widgets, "languages": forms.CheckboxSelectMultiple,
+                   "target_groups": forms.CheckboxSelectMultiple}
+
+
 class AdmissionForm(KernForm):
     """The case and the current residence status, entered with the participant."""
 

@@ -133,7 +133,7 @@ def plan(request, pk):
     case = _own_case(request, pk)
     form = PlanForm(request.POST or None, instance=case)
     if request.method == "POST" and form.is_valid():
-        plan_save(case=form.save(commit=False), by=request.user, changed=form.changed_data)
+        plan_save(case=form.save(commit=False), by=request.user)
         messages.success(request, _("Der Fallplan ist gespeichert."))
         return redirect("cases:case", pk=case.pk)
     return render(request, "cases/record.html", {"case": case, "form": form, "title": _("Fallplan bearbeiten")})

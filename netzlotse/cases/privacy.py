@@ -58,6 +58,8 @@ def participant_export(participant: Participant) -> dict:
         "cases": cases,
         "access_log": [{"at": a.at, "user": str(a.user), "action": a.action, "purpose": a.purpose}
                        for a in participant.access_log.select_related("user")],
+        "change_history": [{"at": c.at, "by": str(c.by or ""), "record": c.record, "changes": c.changes}
+                           for c in participant.changes.select_related("by")],
     }
 
 
@@ -71,6 +73,7 @@ def anonymise(participant: Participant, day: date | None = None) -> None:
     participant.anonymised_on = day or timezone.localdate()
     participant.save()
     participant.qualifications.update(title=ANONYMOUS, country="")
+    participant.changes.all().delete()  # old values would tell who the person was
     for case in participant.cases.all():
         case.strengths = case.goals = case.strategy = case.follow_up = ""
         case.save(update_fields=["strengths", "goals", "strategy", "follow_up"])

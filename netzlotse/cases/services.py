@@ -11,6 +11,7 @@ from netzlotse.directory.signals import unmet_referral
 
 from .models import (
     Case,
+    CaseChange,
     CaseEvent,
     Consent,
     Contact,
@@ -22,6 +23,7 @@ from .models import (
     Referral,
     ResidenceRecord,
 )
+from .models.history import record_changes, snapshot
 from .models.participants import name_key
 
 SIMILAR_NAMES = 0.85  # with the same birth date and postcode
@@ -99,12 +101,22 @@ def contact_record(*, case: Case, contact: Contact, by) -> Contact:
     return contact
 
 
+NEED_FIELDS = ["kind", "status", "notes"]
+PLAN_FIELDS = ["phase", "strengths", "goals", "strategy", "follow_up"]
+PERSON_FIELDS = ["first_name", "last_name", "birth_date", "gender", "postcode", "district", "phone", "email",
+                 "german_level", "education", "languages", "target_groups"]
+
+
 @transaction.atomic
 def need_record(*, case: Case, need: Need, by) -> Need:
     """Record or update a need; the event names its kind and status, never its notes."""
     creating = need.pk is None
+    before = {} if creating else snapshot(Need.objects.get(pk=need.pk), NEED_FIELDS)
     need.case = case
     need.save()
+    if not creating:
+        record_changes(record=CaseChange.Record.NEED, instance=need, before=before,
+                       after=snapshot(need, NEED_FIELDS), participant=case.participant, case=case, by=by)
     _event(case, CaseEvent.Type.NEED_RECORDED if creating else CaseEvent.Type.NEED_CHANGED, by=by,
            day=need.recorded_on if creating else None, data={"kind": need.kind, "status": need.status})
     return need
@@ -329,13 +341,33 @@ def residence_change(*, case: Case, record: ResidenceRecord, by) -> ResidenceRec
 
 
 @transaction.atomic
-def plan_save(*, case: Case, by, changed: list[str]) -> Case:
-    """Save the case plan; the event names which parts changed (never their text)."""
-    case.save(update_fields=["phase", "strengths", "goals", "strategy", "follow_up"])
+def plan_save(*, case: Case, by) -> Case:
+    """Save the case plan; the event names which parts changed (never their text), the history their values."""
+    before = snapshot(Case.objects.get(pk=case.pk), PLAN_FIELDS)
+    case.save(update_fields=PLAN_FIELDS)
+    after = snapshot(case, PLAN_FIELDS)
+    changed = sorted(name for name in PLAN_FIELDS if before[name] != after[name])
     if changed:
-        _event(case, CaseEvent.Type.PLAN_CHANGED, by=by, data={"changed": sorted(changed),
-                                                               "phase": case.phase_id})
+        _event(case, CaseEvent.Type.PLAN_CHANGED, by=by, data={"changed": changed, "phase": case.phase_id})
+        record_changes(record=CaseChange.Record.PLAN, instance=case, before=before, after=after,
+                       participant=case.participant, case=case, by=by)
     return case
+
+
+@transaction.atomic
+def participant_update(*, participant: Participant, by, case: Case | None = None, m2m: dict | None = None) -> Participant:
+    """Correct or complete a person's data; each changed field goes into the history with its old value."""
+    before = snapshot(Participant.objects.get(pk=participant.pk), PERSON_FIELDS)
+    participant.name_key = name_key(participant.first_name, participant.last_name)
+    participant.save()
+    for name, values in (m2m or {}).items():
+        getattr(participant, name).set(values)
+    change = record_changes(record=CaseChange.Record.PERSON, instance=participant, before=before,
+                            after=snapshot(participant, PERSON_FIELDS), participant=participant, case=case, by=by)
+    if change is not None:
+        for open_case in participant.cases.filter(closed_on__isnull=True):
+            _event(open_case, CaseEvent.Type.PERSON_CHANGED, by=by, data={"changed": sorted(change.changes)})
+    return participant
 
 
 @transaction.atomic

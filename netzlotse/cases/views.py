@@ -113,6 +113,7 @@ def case_detail(request, pk):
         "placements": case.placements.select_related("site"),
         "steps": case.steps.select_related("phase") if own else [],
         "seen_by": case.participant.access_log.select_related("user")[:20],
+        "changes": case.participant.changes.select_related("by")[:50] if own else [],
         "can_edit": can_edit, "own": own,
         "chains": chains_for(case).exclude(pk__in=case.steps.values("chain")) if can_edit else [],
         "today": timezone.localdate(),
@@ -190,15 +191,18 @@ def _own_case(request, pk):
 
 @require_http_methods(["GET", "POST"])
 @personal_data_view
-def record(request, pk, what):
-    """Record a contact or a need in a case of the user's own organisation."""
+def record(request, pk, what, need_pk=None):
+    """Record a contact or a need in a case of the user's own organisation, or change a need."""
     from .forms import ContactForm, NeedForm
     from .services import contact_record, need_record
 
     case = _own_case(request, pk)
     form_class, save, title = {"kontakt": (ContactForm, contact_record, _("Kontakt erfassen")),
                                "bedarf": (NeedForm, need_record, _("Handlungsbedarf erfassen"))}[what]
-    form = form_class(request.POST or None)
+    instance = get_object_or_404(case.needs, pk=need_pk) if need_pk else None
+    if instance is not None:
+        title = _("Handlungsbedarf ändern")
+    form = form_class(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         argument = "contact" if what == "kontakt" else "need"
         save(case=case, by=request.user, **{argument: form.save(commit=False)})
@@ -207,6 +211,25 @@ def record(request, pk, what):
         messages.success(request, _("Gespeichert."))
         return redirect("cases:case", pk=case.pk)
     return render(request, "cases/record.html", {"case": case, "form": form, "title": title})
+
+
+@require_http_methods(["GET", "POST"])
+@personal_data_view
+def person(request, pk):
+    """Correct or complete the person's data; every changed field goes into the case file's history."""
+    from .forms import PersonForm
+    from .services import participant_update
+
+    case = _own_case(request, pk)
+    form = PersonForm(request.POST or None, instance=case.participant)
+    if request.method == "POST" and form.is_valid():
+        participant_update(participant=form.save(commit=False), by=request.user, case=case,
+                           m2m={name: form.cleaned_data[name] for name in ("languages", "target_groups")})
+        AccessLog.objects.create(user=request.user, participant=case.participant, action=AccessLog.Action.CHANGE,
+                                 purpose="Personendaten")
+        messages.success(request, _("Die Personendaten sind gespeichert."))
+        return redirect("cases:case", pk=case.pk)
+    return render(request, "cases/record.html", {"case": case, "form": form, "title": _("Personendaten bearbeiten")})
 
 
 @require_http_methods(["GET", "POST"])

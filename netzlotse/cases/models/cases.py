@@ -189,6 +189,7 @@ class CaseEvent(AppendOnly):
         NEED_CHANGED = "need_changed", _("Handlungsbedarf geändert")
         RESIDENCE_CHANGED = "residence_changed", _("Aufenthaltsstatus geändert")
         PLAN_CHANGED = "plan_changed", _("Fallplan geändert")
+        PERSON_CHANGED = "person_changed", _("Personendaten geändert")
         PLACEMENT_PLANNED = "placement_planned", _("Platzierung geplant")
         PLACEMENT_STARTED = "placement_started", _("Platzierung begonnen")
         PLACEMENT_ENDED = "placement_ended", _("Platzierung beendet")
