@@ -56,6 +56,7 @@ MATRIX = [
     ("get", "network:edit", lambda w: ["organisationen", w.provider_c.pk], ["login", 403, 403, 403, 404, 403, 403, 200]),
     ("get", "network:edit", lambda w: ["netzwerke", w.network.pk], NETWORK_EDIT),
     ("post", "directory:import_run", lambda w: [_import_run(w).pk], ["login", 403, 403, 403, 302, 403, 403, 404]),
+    ("post", "directory:import_run", lambda w: [_participant_import(w).pk], ["login", 403, 403, 403, 404, 403, 403, 404]),
     ("get", "gaps:matrix", None, ["login", 200, 200, 200, 200, 403, 403, 200]),
     ("get", "gaps:register", None, ["login", 200, 200, 200, 200, 403, 403, 200]),
     ("get", "gaps:gap", lambda w: [_gap(w).pk], ["login", 200, 200, 404, 200, 403, 403, 200]),
@@ -82,6 +83,8 @@ MATRIX = [
     ("get", "cases:person", lambda w: [_case(w).pk], ["login", 302, 302, 302, 403, 302, 403, 403]),
     ("get", "cases:need_edit", lambda w: [_case(w).pk, 1], ["login", 302, 302, 302, 403, 302, 403, 403]),
     ("get", "cases:slots", None, ["login", 302, 302, 302, 403, 302, 403, 403]),
+    ("get", "cases:import", None, ["login", 302, 302, 302, 403, 302, 403, 403]),
+    ("get", "cases:import_template", None, ["login", 302, 302, 302, 403, 302, 403, 403]),
     ("get", "cases:due", None, ["login", 302, 302, 302, 403, 302, 403, 403]),
     ("get", "cases:case", lambda w: [_case(w).pk], ["login", 302, 302, 302, 403, 302, 403, 403]),
     ("post", "cases:chain_apply", lambda w: [_case(w).pk], ["login", 302, 302, 302, 403, 302, 403, 403]),
@@ -153,6 +156,15 @@ def _step(world):
     return [case.pk, service_chain_apply(case=case, chain=chain, by=None)[0].pk]
 
 
+def _participant_import(world):
+    """A checked participant list of the counsellor's, waiting to be imported."""
+    from netzlotse.cases.tests.test_import import person, xlsx
+    from netzlotse.directory.models import ImportRun
+
+    return ImportRun.objects.create(uploaded_by=world.counsellor, filename="liste.xlsx", kind=ImportRun.Kind.PARTICIPANTS,
+                                    content=xlsx(people=[person()]))
+
+
 def _need(world):
     from netzlotse.cases.models import Need
 
@@ -182,6 +194,9 @@ VERIFIED_MATRIX = [
     ("get", "cases:due", None, [200] * 4),
     ("get", "cases:slots", None, [200] * 4),
     ("get", "cases:admit", None, CASE_CHANGE),
+    ("get", "cases:import", None, CASE_CHANGE),
+    ("get", "cases:import_template", None, CASE_CHANGE),
+    ("post", "cases:import_run", lambda w: [_participant_import(w).pk], [403, 403, 403, 302]),
     ("get", "cases:case", lambda w: [_case(w).pk], CASE_READ),
     *[("get", f"cases:{name}", lambda w: [_case(w).pk], CASE_CHANGE)
       for name in ("contact", "need", "rights", "consent", "refer", "book", "close", "residence", "plan", "person")],

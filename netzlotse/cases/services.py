@@ -200,9 +200,12 @@ class SiteFull(Exception):
         self.placement = placement
 
 
-def placement_book(*, case: Case, site: PlacementSite, start, by, planned_end=None) -> Placement:
+def placement_book(*, case: Case, site: PlacementSite, start, by, planned_end=None, day=None,
+                   plan_only=False) -> Placement:
     """Take a free slot (planned if it starts later, running if it starts today); when all slots are
-    taken, the participant is put on the waiting list and SiteFull is raised.
+    taken, the participant is put on the waiting list and SiteFull is raised. `day` dates the planning
+    (today by default); `plan_only` keeps it planned even if the start has passed (a history import records
+    the start as a row of its own).
 
     The site's row is locked first (SELECT … FOR UPDATE on PostgreSQL; SQLite lets one writer at a time),
     so concurrent bookings count the slots one after another and a slot is never given twice.
@@ -214,13 +217,13 @@ def placement_book(*, case: Case, site: PlacementSite, start, by, planned_end=No
             waiting = Placement.objects.create(case=case, site=site, status=Placement.Status.WAITING,
                                                planned_start=start, planned_end=planned_end)
         else:
-            starts_now = start <= timezone.localdate()
+            starts_now = start <= timezone.localdate() and not plan_only
             placement = Placement.objects.create(
                 case=case, site=site, planned_start=start, planned_end=planned_end,
                 status=Placement.Status.ACTIVE if starts_now else Placement.Status.PLANNED,
                 started_on=start if starts_now else None)
             _event(case, CaseEvent.Type.PLACEMENT_STARTED if starts_now else CaseEvent.Type.PLACEMENT_PLANNED,
-                   by=by, day=start if starts_now else timezone.localdate(), slot=site,
+                   by=by, day=start if starts_now else day or timezone.localdate(), slot=site,
                    data={"placement": placement.pk, "planned_start": start.isoformat()})
             return placement
     raise SiteFull(waiting)
@@ -288,10 +291,7 @@ def case_close(*, case: Case, outcome: str, early: bool, by, day=None) -> Case:
         raise ValueError("the case is closed already")
     if day < case.opened_on:
         raise ValueError("a case cannot close before it opened")
-    case.closed_on, case.outcome, case.early_exit = day, outcome, early
-    case.save(update_fields=["closed_on", "outcome", "early_exit"])
-    _event(case, CaseEvent.Type.EXIT, by=by, day=case.closed_on, reason=outcome, data={"early": early})
-    # A person who has left holds no slot: running placements end for the exit's reason, planned ones and
+    # A person who leaves holds no slot: running placements end for the exit's reason, planned ones and
     # places on the waiting list are called off, and each freed slot moves on to the next person waiting.
     for placement in case.placements.filter(status__in=[*Placement.OCCUPYING, Placement.Status.WAITING]):
         if placement.status == Placement.Status.ACTIVE:
@@ -299,6 +299,9 @@ def case_close(*, case: Case, outcome: str, early: bool, by, day=None) -> Case:
                           early=early, by=by, day=day)
         else:
             placement_cancel(placement=placement, by=by, day=day)
+    case.closed_on, case.outcome, case.early_exit = day, outcome, early
+    case.save(update_fields=["closed_on", "outcome", "early_exit"])
+    _event(case, CaseEvent.Type.EXIT, by=by, day=case.closed_on, reason=outcome, data={"early": early})
     return case
 
 

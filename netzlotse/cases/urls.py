@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import placing, sharing, steps, views
+from . import import_views, placing, sharing, steps, views
 
 app_name = "cases"
 urlpatterns = [
@@ -9,6 +9,9 @@ urlpatterns = [
     path("faellig/", views.due, name="due"),
     path("neu/", views.admit, name="admit"),
     path("einsatzstellen/", views.slots_board, name="slots"),
+    path("import/", import_views.upload, name="import"),
+    path("import/vorlage.xlsx", import_views.template, name="import_template"),
+    path("import/<int:pk>/ausfuehren/", import_views.run, name="import_run"),
     path("<int:pk>/kontakt/", views.record, {"what": "kontakt"}, name="contact"),
     path("<int:pk>/bedarf/", views.record, {"what": "bedarf"}, name="need"),
     path("<int:pk>/bedarf/<int:need_pk>/", views.record, {"what": "bedarf"}, name="need_edit"),

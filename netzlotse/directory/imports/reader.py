@@ -26,21 +26,23 @@ class Sheet:
     rows: list[tuple[int, dict]] = field(default_factory=list)  # (row number as shown in Excel, values)
 
 
-def read_upload(filename: str, content: bytes) -> dict[str, Sheet]:
+def read_upload(filename: str, content: bytes, *, sheets=SHEETS, csv_sheet=None) -> dict[str, Sheet]:
+    """The named sheets of an XLSX file, or a CSV file as the one sheet `csv_sheet(headers)` names
+    (the offer import's sheets by default; the case file's import names its own)."""
     if len(content) > settings.IMPORT_MAX_BYTES:
         raise UnreadableFile(_("Die Datei ist größer als %(mb)d MB.") % {"mb": settings.IMPORT_MAX_BYTES // 2**20})
     if not content:
         raise UnreadableFile(_("Die Datei ist leer."))
     if content[:4] == b"PK\x03\x04" or filename.lower().endswith(".xlsx"):
-        sheets = _read_xlsx(content)
+        found = _read_xlsx(content, sheets)
     elif filename.lower().endswith(".csv") or filename.lower().endswith(".txt"):
-        sheets = _read_csv(content)
+        found = _read_csv(content, csv_sheet or _offer_csv_sheet)
     else:
         raise UnreadableFile(_("Bitte laden Sie eine Excel-Datei (.xlsx) oder eine CSV-Datei (.csv) hoch."))
-    if not sheets:
-        raise UnreadableFile(_("Die Datei enthält kein Tabellenblatt „%(orgs)s“ oder „%(offers)s“.")
-                             % {"orgs": SHEET_ORGS, "offers": SHEET_OFFERS})
-    return sheets
+    if not found:
+        raise UnreadableFile(_("Die Datei enthält kein passendes Tabellenblatt; erwartet: %(sheets)s.")
+                             % {"sheets": ", ".join(f"„{name}“" for name in sheets)})
+    return found
 
 
 def _clean_header(value) -> str:
@@ -70,14 +72,14 @@ def _to_sheet(name: str, rows_iter) -> Sheet:
     return sheet
 
 
-def _read_xlsx(content: bytes) -> dict[str, Sheet]:
+def _read_xlsx(content: bytes, sheets) -> dict[str, Sheet]:
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError):
         raise UnreadableFile(_("Die Datei ist keine lesbare Excel-Datei (.xlsx).")) from None
     try:
         return {name: _to_sheet(name, book[name].iter_rows(values_only=True))
-                for name in SHEETS if name in book.sheetnames}
+                for name in sheets if name in book.sheetnames}
     except UnreadableFile:
         raise
     except Exception:  # openpyxl raises many kinds of errors on damaged parts of a workbook
@@ -86,7 +88,7 @@ def _read_xlsx(content: bytes) -> dict[str, Sheet]:
         book.close()
 
 
-def _read_csv(content: bytes) -> dict[str, Sheet]:
+def _read_csv(content: bytes, csv_sheet) -> dict[str, Sheet]:
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -102,14 +104,16 @@ def _read_csv(content: bytes) -> dict[str, Sheet]:
         raise UnreadableFile(_("Die CSV-Datei ist fehlerhaft: %(error)s") % {"error": exc}) from None
     if not rows:
         raise UnreadableFile(_("Die Datei ist leer."))
-    headers = {_clean_header(h) for h in rows[0]}
-    if "Angebots-ID" in headers:
-        name = SHEET_LOCATIONS
-    elif "Titel (de)" in headers:
-        name = SHEET_OFFERS
-    elif "Name" in headers and "Art" in headers:
-        name = SHEET_ORGS
-    else:
-        raise UnreadableFile(_("Die CSV-Datei hat weder die Spalten eines Angebots-Imports („Titel (de)“) noch "
-                               "die eines Organisations-Imports („Name“, „Art“). Laden Sie die Vorlage herunter."))
+    name = csv_sheet({_clean_header(h) for h in rows[0]})
     return {name: _to_sheet(name, iter(rows))}
+
+
+def _offer_csv_sheet(headers: set[str]) -> str:
+    if "Angebots-ID" in headers:
+        return SHEET_LOCATIONS
+    if "Titel (de)" in headers:
+        return SHEET_OFFERS
+    if "Name" in headers and "Art" in headers:
+        return SHEET_ORGS
+    raise UnreadableFile(_("Die CSV-Datei hat weder die Spalten eines Angebots-Imports („Titel (de)“) noch "
+                           "die eines Organisations-Imports („Name“, „Art“). Laden Sie die Vorlage herunter."))

@@ -291,3 +291,18 @@ def check_sheets(sheets: dict[str, Sheet], user_scope=None) -> ImportPlan:
     _cross_checks(plan, lookups)
     plan.lookups = lookups
     return plan
+
+
+def report_to_command(command, plan: ImportPlan, dry_run: bool) -> None:
+    """Print a checked plan from a management command: every error, or what was (or would be) written."""
+    from django.core.management.base import CommandError
+
+    for message in plan.file_errors:
+        command.stderr.write(message)
+    for error in plan.errors:
+        command.stderr.write(f"{error.sheet}, Zeile {error.row}, Spalte „{error.column}“: {error.message}")
+    if not plan.is_valid:
+        raise CommandError("Nichts importiert: die Datei hat Fehler.")
+    for sheet, counts in plan.counts().items():
+        command.stdout.write(f"{sheet}: {counts['neu']} neu, {counts['aktualisieren']} aktualisiert")
+    command.stdout.write("Prüfung ohne Fehler (nichts geschrieben)." if dry_run else "Import abgeschlossen.")

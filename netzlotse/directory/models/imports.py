@@ -11,6 +11,11 @@ class ImportRun(models.Model):
         CHECKED = "checked", _("geprüft")
         IMPORTED = "imported", _("importiert")
 
+    class Kind(models.TextChoices):
+        OFFERS = "offers", _("Organisationen und Angebote")
+        PARTICIPANTS = "participants", _("Teilnehmende und Verlauf")
+
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OFFERS)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     filename = models.CharField(max_length=255)

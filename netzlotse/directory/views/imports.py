@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
@@ -37,18 +38,24 @@ def upload(request):
         plan = offers_import(filename=upload.name, content=content, by=request.user, dry_run=True)
         run = ImportRun.objects.create(uploaded_by=request.user, filename=upload.name[:255], content=content,
                                        summary={"valid": plan.is_valid})
-        return render(request, "directory/import_check.html", {"plan": plan, "run": run})
+        return render(request, "directory/import_check.html", _check_context(plan, run))
     return render(request, "directory/import.html", {"form": form})
+
+
+def _check_context(plan, run):
+    return {"plan": plan, "run": run, "run_url": reverse("directory:import_run", args=[run.pk]),
+            "upload_url": reverse("directory:import")}
 
 
 @require_POST
 @permission_required(roles.IMPORT_DATA)
 def run_import(request, pk):
-    run = get_object_or_404(ImportRun, pk=pk, uploaded_by=request.user, status=ImportRun.Status.CHECKED)
+    run = get_object_or_404(ImportRun, pk=pk, uploaded_by=request.user, status=ImportRun.Status.CHECKED,
+                            kind=ImportRun.Kind.OFFERS)
     plan = offers_import(filename=run.filename, content=bytes(run.content), by=request.user)
     if not getattr(plan, "written", False):
         messages.error(request, _("Die Datei hat inzwischen Fehler; es wurde nichts importiert."))
-        return render(request, "directory/import_check.html", {"plan": plan, "run": run})
+        return render(request, "directory/import_check.html", _check_context(plan, run))
     run.status = ImportRun.Status.IMPORTED
     run.summary = plan.counts()
     run.content = b""  # the data now lives in the directory; keep no second copy

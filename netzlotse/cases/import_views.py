@@ -1,0 +1,76 @@
+"""Upload of participant lists and their history: template, dry run with every row's errors, then the import."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from netzlotse.accounts import roles
+from netzlotse.core.access import personal_data_view
+from netzlotse.directory.models import ImportRun
+from netzlotse.directory.views.imports import UploadForm
+from netzlotse.network.models import Organization
+
+from .imports import participants_import, template_bytes
+
+
+def _organization(user) -> Organization:
+    """Imports go into the counsellor's own organisation (the first, if they belong to several)."""
+    orgs = roles.organization_ids(user, roles.Role.COUNSELLOR)
+    if not roles.can(user, roles.EDIT_CASES) or not orgs:
+        raise PermissionDenied
+    return Organization.objects.get(pk=min(orgs))
+
+
+def _check_page(request, plan, run):
+    return render(request, "directory/import_check.html", {
+        "plan": plan, "run": run, "run_url": reverse("cases:import_run", args=[run.pk]),
+        "upload_url": reverse("cases:import")})
+
+
+@require_http_methods(["GET", "POST"])
+@personal_data_view
+def upload(request):
+    organization = _organization(request.user)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        content = upload.read()
+        plan = participants_import(filename=upload.name, content=content, organization=organization,
+                                   by=request.user, dry_run=True)
+        run = ImportRun.objects.create(uploaded_by=request.user, filename=upload.name[:255], content=content,
+                                       kind=ImportRun.Kind.PARTICIPANTS, summary={"valid": plan.is_valid})
+        return _check_page(request, plan, run)
+    return render(request, "cases/import.html", {"form": form, "organization": organization})
+
+
+@require_GET
+@personal_data_view
+def template(request):
+    _organization(request.user)
+    response = HttpResponse(template_bytes(),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = 'attachment; filename="teilnehmende-vorlage.xlsx"'
+    return response
+
+
+@require_POST
+@personal_data_view
+def run(request, pk):
+    organization = _organization(request.user)
+    run = get_object_or_404(ImportRun, pk=pk, uploaded_by=request.user, status=ImportRun.Status.CHECKED,
+                            kind=ImportRun.Kind.PARTICIPANTS)
+    plan = participants_import(filename=run.filename, content=bytes(run.content), organization=organization,
+                               by=request.user)
+    if not getattr(plan, "written", False):
+        messages.error(request, _("Die Datei hat inzwischen Fehler; es wurde nichts importiert."))
+        return _check_page(request, plan, run)
+    run.status, run.summary, run.content = ImportRun.Status.IMPORTED, plan.counts(), b""  # no second copy kept
+    run.save()
+    counts = plan.counts()
+    messages.success(request, _("Import abgeschlossen: %(summary)s") % {"summary": "; ".join(
+        f"{sheet}: {c['neu']} neu, {c['aktualisieren']} aktualisiert" for sheet, c in counts.items())})
+    return redirect("cases:caseload")
