@@ -91,6 +91,7 @@ def _with_next_steps(user, case, referrals):
 @require_GET
 @personal_data_view
 def case_detail(request, pk):
+    from .forms import ContactForm
     from .steps import chains_for
 
     case = get_object_or_404(Case.objects.visible_to(request.user).select_related(
@@ -116,6 +117,7 @@ def case_detail(request, pk):
         "changes": case.participant.changes.select_related("by")[:50] if own else [],
         "can_edit": can_edit, "own": own,
         "chains": chains_for(case).exclude(pk__in=case.steps.values("chain")) if can_edit else [],
+        "contact_form": ContactForm() if can_edit else None,
         "today": timezone.localdate(),
     })
 
@@ -124,25 +126,12 @@ def case_detail(request, pk):
 @personal_data_view
 def due(request):
     """What needs doing: overdue follow-ups, residence permits ending within 60 days, placements ending soon."""
-    from datetime import timedelta
+    from .reminders import due_lists
 
-    from django.utils import timezone
-
-    from .models import CaseStep, Placement
-
-    today = timezone.localdate()
-    mine = Case.objects.visible_to(request.user, own_caseload_only=request.GET.get("alle") != "1")
-    own = mine.filter(organization__in=roles.organization_ids(request.user))
-    return render(request, "cases/due.html", {
-        "overdue": own.follow_up_overdue(today).select_related("participant").order_by("next_due"),
-        "permits": own.permit_ending(today).select_related("participant").order_by("permit_until"),
-        "placements": Placement.objects.filter(case__in=own, status=Placement.Status.ACTIVE,
-                                               planned_end__gte=today, planned_end__lte=today + timedelta(days=30))
-        .select_related("case__participant", "site").order_by("planned_end"),
-        "steps": CaseStep.objects.overdue(today).filter(case__in=own).select_related("case__participant")
-        .order_by("due_on")[:200],
-        "all_cases": request.GET.get("alle") == "1",
-    })
+    all_cases = request.GET.get("alle") == "1"
+    lists = due_lists(request.user, timezone.localdate(), all_cases=all_cases)
+    lists["steps"] = lists["steps"][:200]
+    return render(request, "cases/due.html", {**lists, "all_cases": all_cases})
 
 
 def _own_organizations(user):
@@ -203,13 +192,20 @@ def record(request, pk, what, need_pk=None):
     if instance is not None:
         title = _("Handlungsbedarf ändern")
     form = form_class(request.POST or None, instance=instance)
+    saved = False
     if request.method == "POST" and form.is_valid():
         argument = "contact" if what == "kontakt" else "need"
         save(case=case, by=request.user, **{argument: form.save(commit=False)})
         AccessLog.objects.create(user=request.user, participant=case.participant, action=AccessLog.Action.CHANGE,
                                  purpose=str(title))
-        messages.success(request, _("Gespeichert."))
-        return redirect("cases:case", pk=case.pk)
+        if not (request.htmx and what == "kontakt"):
+            messages.success(request, _("Gespeichert."))
+            return redirect("cases:case", pk=case.pk)
+        saved, form = True, form_class()
+    if request.htmx and what == "kontakt":  # the case page's quick entry: only the contacts part is swapped
+        return render(request, "cases/case.html#contacts", {
+            "case": case, "contact_form": form, "saved": saved,
+            "contacts": case.contacts.select_related("by")[:50]})
     return render(request, "cases/record.html", {"case": case, "form": form, "title": title})
 
 

@@ -75,6 +75,22 @@ def test_counsellor_fills_slots_and_works_through_a_service_chain_in_the_stata_d
     assert step.done_on is not None
     visitor.check()
 
+    page.get_by_text("Kontakt hier erfassen").click()  # quick entry, saved in place
+    page.select_option("#id_kind", value="home_visit")
+    page.fill("#id_notes", "Hausbesuch: Fahrrad für den Weg zur Einsatzstelle organisiert")
+    page.get_by_role("button", name="Kontakt speichern").click()
+    expect(page.locator("#contacts-section")).to_contain_text("Fahrrad für den Weg zur Einsatzstelle")
+    expect(page.locator("#contacts-section .kern-alert--success")).to_be_visible()
+    visitor.check("case-page-contact-saved")
+
+    visitor.goto("/uebersicht/")
+    expect(page.locator("#reminders-heading")).to_be_visible()
+    visitor.check("dashboard-reminders")
+    visitor.goto(f"/faelle/{case.pk}/person/")
+    visitor.check("person-edit")
+    visitor.goto("/faelle/import/")
+    visitor.check("participant-import")
+
     visitor.goto("/faelle/faellig/?alle=1")
     expect(page.locator("#steps-heading")).to_be_visible()
     visitor.check("due-list-demo")

@@ -241,3 +241,20 @@ def test_the_case_plan_is_edited_and_the_event_names_only_what_changed(client, w
     event = case.events.get(type=CaseEvent.Type.PLAN_CHANGED)
     assert event.data == {"changed": ["goals", "phase"], "phase": phase.pk}
     assert "Ausbildung zur Pflegefachkraft" in client.get(reverse("cases:case", args=[case.pk])).content.decode()
+
+
+def test_a_contact_is_recorded_in_place_on_the_case_page(client, world):
+    from netzlotse.cases.models import Contact
+
+    case = open_case(world.provider_a)
+    verified(client, world.counsellor)
+    assert "Kontakt hier erfassen" in client.get(reverse("cases:case", args=[case.pk])).content.decode()
+    htmx = {"HX-Request": "true"}
+    bad = client.post(reverse("cases:contact", args=[case.pk]), {"kind": "", "date": "2026-11-30"}, headers=htmx)
+    assert bad.status_code == 200 and "<html" not in bad.content.decode() and "aria-invalid" in bad.content.decode()
+    assert not Contact.objects.exists()
+    good = client.post(reverse("cases:contact", args=[case.pk]),
+                       {"kind": "home_visit", "date": "2026-11-30", "notes": "Wohnung besichtigt"}, headers=htmx)
+    html = good.content.decode()
+    assert "Gespeichert." in html and "Wohnung besichtigt" in html and "<html" not in html
+    assert case.events.filter(type="contact").exists()

@@ -82,3 +82,21 @@ def test_overdue_steps_are_on_the_due_list(client, world):
     verified(client, world.counsellor)
     due = client.get(reverse("cases:due")).content.decode()
     assert "Gemeinsames Profiling" in due and "Suchtberatung" not in due
+
+
+def test_the_start_page_counts_what_is_due_without_naming_anyone(client, world):
+    from netzlotse.cases.models import Referral
+
+    case = open_case(world.provider_a)
+    case.counsellors.add(world.counsellor)
+    service_chain_apply(case=case, chain=make_chain(world.network), by=None, start=TODAY - timedelta(days=20))
+    Referral.objects.create(case=open_case(world.provider_b, last="Partner"), recipient=world.provider_a,
+                            consent=None)  # without consent nothing is shared, so it does not count
+    client.force_login(world.counsellor)
+    page = client.get(reverse("directory:dashboard"))
+    panel = dict(page.context["panels"])["cases/dashboard_panel.html"]
+    assert panel["counts"]["steps"] == 1 and panel["open_cases"] == 1 and panel["referrals_waiting"] == 0
+    html = page.content.decode()
+    assert "Ihre Fälle: was ansteht" in html and case.participant.code not in html
+    client.force_login(world.funder)
+    assert "Ihre Fälle: was ansteht" not in client.get(reverse("directory:dashboard")).content.decode()

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from netzlotse.accounts import roles
 from netzlotse.core.access import permission_required
+from netzlotse.core.dashboard import panels_for
 from netzlotse.core.paging import paginate
 
 from ..exports import offers_xlsx
@@ -49,6 +50,7 @@ def dashboard(request):
         "ending_count": ending.count(),
         "ending": ending[:10],
         "scope_is_own": scope is not public,
+        "panels": panels_for(request),
     }
     return render(request, "directory/dashboard.html", context)
 
