@@ -37,8 +37,14 @@ PARTICIPANTS = {"region": 10_000, "land": 100_000, "bund": 1_000_000}
 CHUNK = 20_000  # participants written per round, to keep memory flat
 FIRST = ["Anna", "Ahmad", "Olena", "Mehmet", "Sandra", "Farid", "Maria", "Yusuf", "Jana", "Awet", "Thomas", "Lina",
          "Dmytro", "Fatma", "Sven", "Rama", "Ivana", "Omar", "Katrin", "Reza", "Selam", "Uwe", "Hiba", "Piotr"]
-LAST = ["Müller", "Haddad", "Kovalenko", "Yilmaz", "Schulze", "Ahmadi", "Nowak", "Tesfaye", "Wagner", "Khalil",
-        "Schmidt", "Popescu", "Hosseini", "Becker", "Demir", "Melnyk", "Koch", "Saleh", "Weber", "Kaya"]
+# Surnames are built from parts so that, as in a real population, no name stands for more than a fraction of a
+# percent of the people (a name search must not find a twentieth of everyone).
+LAST_STEMS = ["Bau", "Berg", "Brand", "Fisch", "Hart", "Hoff", "Klein", "Krau", "Lang", "Lind", "Mei", "Neu",
+              "Rich", "Roth", "Schu", "Stein", "Wal", "Wei", "Zimm", "Vog", "Kr", "Sch", "Gr", "Hel"]
+LAST_ENDINGS = ["er", "mann", "ner", "ke", "ert", "ling", "stein", "berg", "hardt", "el", "isch", "ow", "enz", "ig"]
+LAST = [stem + ending for stem in LAST_STEMS for ending in LAST_ENDINGS] + [
+    "Müller", "Haddad", "Kovalenko", "Yilmaz", "Ahmadi", "Nowak", "Tesfaye", "Khalil", "Popescu", "Hosseini",
+    "Demir", "Melnyk", "Saleh", "Kaya"]
 CONTACT_KINDS = [k.value for k in Contact.Kind if k != Contact.Kind.PROFILING]
 NEED_KINDS = [k.value for k in Need.Kind]
 OUTCOMES = [o.value for o in Case.Outcome]

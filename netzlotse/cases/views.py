@@ -20,19 +20,33 @@ from .models.participants import name_key
 
 class CaseloadForm(KernForm):
     q = forms.CharField(label=_("Kennung oder Name"), required=False, max_length=100)
+    projekt = forms.ModelChoiceField(label=_("Projekt"), queryset=None, required=False)
+    phase = forms.ModelChoiceField(label=_("Phase der Prozesskette"), queryset=None, required=False)
     meine = forms.BooleanField(label=_("nur meine Fälle"), required=False)
     beendet = forms.BooleanField(label=_("auch beendete Fälle"), required=False)
+
+    def __init__(self, *args, organizations=(), **kwargs):
+        from netzlotse.directory.models import Phase
+        from netzlotse.network.models import Project
+
+        super().__init__(*args, **kwargs)
+        self.fields["projekt"].queryset = Project.objects.filter(
+            Q(lead__in=organizations) | Q(partners__in=organizations)).distinct().order_by("name")
+        self.fields["phase"].queryset = Phase.objects.filter(chain__is_default=True)
 
 
 @require_GET
 @personal_data_view
 def caseload(request):
-    form = CaseloadForm(request.GET)
+    form = CaseloadForm(request.GET, organizations=roles.organization_ids(request.user))
     form.is_valid()
     data = getattr(form, "cleaned_data", {})
     cases = Case.objects.visible_to(request.user, own_caseload_only=bool(data.get("meine")))
     if not data.get("beendet"):
         cases = cases.filter(closed_on__isnull=True)
+    for field, value in (("project", data.get("projekt")), ("phase", data.get("phase"))):
+        if value is not None:
+            cases = cases.filter(**{field: value})
     query = (data.get("q") or "").strip()
     if query:
         # Names are matched on the spelling-tolerant key the duplicate check keeps (so "Mueller" finds

@@ -258,3 +258,21 @@ def test_a_contact_is_recorded_in_place_on_the_case_page(client, world):
     html = good.content.decode()
     assert "Gespeichert." in html and "Wohnung besichtigt" in html and "<html" not in html
     assert case.events.filter(type="contact").exists()
+
+
+def test_the_caseload_filters_by_project_and_phase(client, world):
+    from netzlotse.cases.models import Case
+    from netzlotse.directory.models import Phase
+    from netzlotse.network.models import Project
+
+    project = Project.objects.create(name="StaTA-Projekt 07", lead=world.provider_a)
+    phase = Phase.objects.get(chain__is_default=True, code="qualifizierung")
+    in_project, elsewhere = open_case(world.provider_a), open_case(world.provider_a, last="Zweite")
+    Case.objects.filter(pk=in_project.pk).update(project=project, phase=phase)
+    verified(client, world.counsellor)
+    by_project = client.get(reverse("cases:caseload"), {"projekt": project.pk})
+    assert [c.pk for c in by_project.context["page"]] == [in_project.pk]
+    other_phase = Phase.objects.get(chain__is_default=True, code="zugang")
+    assert not list(client.get(reverse("cases:caseload"), {"phase": other_phase.pk}).context["page"])
+    assert len(list(client.get(reverse("cases:caseload")).context["page"])) == 2
+    assert elsewhere.pk in [c.pk for c in client.get(reverse("cases:caseload")).context["page"]]
