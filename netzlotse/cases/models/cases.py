@@ -39,8 +39,30 @@ class CaseQuerySet(models.QuerySet):
         # sort every visible case before the first page could be shown).
         mine = Q(pk__in=Case.counsellors.through.objects.filter(user=user).values("case")) if own_caseload_only else Q()
         own = Q(organization__in=orgs) & mine
-        shared = Q(pk__in=Referral.objects.sharing().filter(recipient__in=orgs).values("case"))
+        # The few shared cases are read first, so both sides of the OR are index lookups (a subquery there
+        # would make PostgreSQL scan every case).
+        shared = Q(pk__in=list(Referral.objects.sharing().filter(recipient__in=orgs).values_list("case", flat=True)))
         return self.filter(own | shared)
+
+    def named(self, query: str, organizations):
+        """Cases whose participant has this code, or whose name contains every word of the query (spelling-
+        tolerant, via the name key). Names are looked up among the people the organisations registered, and
+        among those of cases shared with them, so the index over organisation and name does the work."""
+        from .participants import Participant, name_key
+
+        people = Participant.objects.all()
+        for word in query.split():
+            people = people.filter(name_key__contains=name_key(word, ""))
+        # Each part is read as a short list of ids first: as subqueries, PostgreSQL would join every participant.
+        found = set(Participant.objects.filter(code__in={query, query.upper()}).values_list("pk", flat=True))
+        found |= set(people.filter(organization__in=organizations).values_list("pk", flat=True))
+        from .referrals import Referral
+
+        shared = list(Referral.objects.sharing().filter(recipient__in=organizations).values_list(
+            "case__participant", flat=True))
+        if shared:
+            found |= set(people.filter(pk__in=shared).values_list("pk", flat=True))
+        return self.filter(participant__in=found)
 
     def follow_up_overdue(self, day):
         """Open cases whose latest contact set a next contact date that has passed."""
@@ -95,7 +117,10 @@ class Case(models.Model):
     class Meta:
         verbose_name = _("Fall")
         verbose_name_plural = _("Fälle")
-        indexes = [models.Index(fields=["organization", "closed_on"], name="case_caseload_idx")]
+        indexes = [models.Index(fields=["organization", "closed_on"], name="case_caseload_idx"),
+                   # The caseload lists open cases newest first; this index hands them over in that order.
+                   models.Index(fields=["organization", "-opened_on", "-id"], condition=Q(closed_on__isnull=True),
+                                name="case_open_caseload_idx")]
 
     def __str__(self):
         return f"{self.participant.code} @ {self.organization}"
