@@ -43,7 +43,10 @@ class CaseChange(AppendOnly):
         from .cases import Need
 
         model = {self.Record.PERSON: Participant, self.Record.PLAN: Case, self.Record.NEED: Need}[self.record]
-        return [(str(model._meta.get_field(name).verbose_name), old, new) for name, (old, new) in self.changes.items()]
+        order = {field.name: position for position, field in enumerate(model._meta.get_fields())}
+        # In the form's order: PostgreSQL's JSON keeps no key order of its own.
+        names = sorted(self.changes, key=lambda name: order.get(name, len(order)))
+        return [(str(model._meta.get_field(name).verbose_name), *self.changes[name]) for name in names]
 
 
 FREE_TEXT = (models.TextField, )
