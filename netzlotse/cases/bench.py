@@ -79,7 +79,7 @@ def matching(ctx):
     return _timed(ctx, _verified_client(ctx, org), lambda: f"/faelle/{ctx.rng.choice(ids)}/zuweisung/")
 
 
-@operation("slot_booking", goal_ms=100)
+@operation("slot_booking", goal_ms=500)
 def slot_booking(ctx):
     """400 bookings by 20 parallel workers for one site with 113 slots (PostgreSQL: real row locks); each
     booking's time, waits for the lock included. Prints the throughput. Everything is removed afterwards."""

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from netzlotse.accounts import roles
 from netzlotse.core.access import personal_data_view
-from netzlotse.core.forms import KernForm
+from netzlotse.core.forms import FastSelect, KernForm
 from netzlotse.core.paging import paginate
 
 from .models import AccessLog, Case
@@ -19,8 +19,8 @@ from .models import AccessLog, Case
 
 class CaseloadForm(KernForm):
     q = forms.CharField(label=_("Kennung oder Name"), required=False, max_length=100)
-    projekt = forms.ModelChoiceField(label=_("Projekt"), queryset=None, required=False)
-    phase = forms.ModelChoiceField(label=_("Phase der Prozesskette"), queryset=None, required=False)
+    projekt = forms.ModelChoiceField(label=_("Projekt"), queryset=None, required=False, widget=FastSelect)
+    phase = forms.ModelChoiceField(label=_("Phase der Prozesskette"), queryset=None, required=False, widget=FastSelect)
     meine = forms.BooleanField(label=_("nur meine Fälle"), required=False)
     beendet = forms.BooleanField(label=_("auch beendete Fälle"), required=False)
 
@@ -50,8 +50,11 @@ def caseload(request):
     if query:  # spelling-tolerant: "Mueller" finds "Müller"
         cases = cases.named(query, roles.organization_ids(request.user))
     # Newest admissions first: what counsellors look for most, and an index order (no sort of every case).
-    cases = cases.select_related("participant", "project", "phase").order_by("-opened_on", "-pk")
-    page = paginate(request, cases)
+    # The page is chosen over case ids alone (an index-only scan, cheap however deep the page), then its
+    # twenty cases are read with participant, project and phase.
+    page = paginate(request, cases.order_by("-opened_on", "-pk").values_list("pk", flat=True))
+    found = Case.objects.select_related("participant", "project", "phase").in_bulk(list(page.object_list))
+    page.object_list = [found[pk] for pk in page.object_list]
     if query:  # a search by name processes personal data: log who found whom
         AccessLog.objects.bulk_create([AccessLog(user=request.user, participant=case.participant,
                                                  action=AccessLog.Action.SEARCH, purpose="Fallliste")
