@@ -140,8 +140,9 @@ class ServiceChainForm(KernModelForm):
 class ServiceChainStepForm(KernForm):
     title = forms.CharField(label=_("Schritt"), max_length=200)
     phase = forms.ModelChoiceField(label=_("Phase"), queryset=Phase.objects.none(), required=False)
+    # An empty first choice, so an untouched extra step row counts as unchanged and is left out.
     responsible_kind = forms.ChoiceField(label=_("zuständig (Art der Organisation)"),
-                                         choices=Organization.Kind.choices)
+                                         choices=[("", "---------"), *Organization.Kind.choices])
     expected_days = forms.IntegerField(label=_("erwartete Dauer (Tage)"), min_value=1, max_value=730)
 
     def __init__(self, *args, phases=None, **kwargs):

@@ -95,6 +95,18 @@ def test_coordinator_defines_a_chain_and_imports_offers(visitor, tmp_path):
     expect(page.locator("main")).to_contain_text("Lokale Dienstleistungskette Dresden")
     visitor.check("coordinator-chains")
 
+    page.get_by_role("link", name="Dienstleistungsketten").click()
+    page.get_by_role("link", name="Neue Dienstleistungskette").click()
+    page.fill("#id_name", "Anerkennung bis Anpassungsqualifizierung")
+    page.select_option("#id_network", label="IQ Netzwerk Sachsen")
+    page.fill("#id_schritte-0-title", "Erstberatung zur Anerkennung")
+    page.select_option("#id_schritte-0-responsible_kind", value="counselling")
+    page.fill("#id_schritte-0-expected_days", "14")
+    visitor.check("service-chain-edit")
+    page.get_by_role("button", name="Speichern").click()
+    expect(page.locator("main")).to_contain_text("Erstberatung zur Anerkennung")
+    visitor.check("service-chains")
+
     visitor.goto("/verwaltung/import/")
     from netzlotse.directory.tests.spreadsheets import offer_row, xlsx
 

@@ -21,10 +21,13 @@ def service_chain_form(network, steps, **extra):
 def test_it_lets_a_coordinator_describe_the_steps_of_a_service_chain(client, world):
     profiling = Phase.objects.get(chain__is_default=True, code="zugang")
     client.force_login(world.coordinator)
-    response = client.post(reverse("directory:service_chain_create"), service_chain_form(world.network, [
-        ("Vermittlung in Arbeitsgelegenheit", "provider", 30, 2, None),
-        ("Gemeinsames Profiling", "jobcenter", 14, 1, profiling)]))
-    assert response.status_code == 302
+    form = service_chain_form(world.network, [("Vermittlung in Arbeitsgelegenheit", "provider", 30, 2, None),
+                                              ("Gemeinsames Profiling", "jobcenter", 14, 1, profiling)])
+    # the page always offers one more, empty step row; left untouched it is ignored
+    form.update({"schritte-TOTAL_FORMS": "3", "schritte-2-title": "", "schritte-2-responsible_kind": "",
+                 "schritte-2-expected_days": "", "schritte-2-ORDER": "", "schritte-2-phase": ""})
+    response = client.post(reverse("directory:service_chain_create"), form)
+    assert response.status_code == 302, response.context["steps"].errors
     chain = ServiceChain.objects.get()
     assert [(s.position, s.title, s.responsible_kind, s.expected_days, s.phase) for s in chain.steps.all()] == [
         (1, "Gemeinsames Profiling", "jobcenter", 14, profiling),
