@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "netzlotse.directory",
     "netzlotse.gaps",
     "netzlotse.cases",
+    "netzlotse.monitoring",
 ]
 
 MIDDLEWARE = [
