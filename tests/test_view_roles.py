@@ -66,6 +66,7 @@ MATRIX = [
     ("get", "gaps:graph", None, ["login", 200, 200, 200, 200, 403, 403, 200]),
     ("get", "gaps:interfaces", None, ["login", 200, 200, 200, 200, 403, 403, 200]),
     ("get", "gaps:interface_create", lambda w: [w.network.pk], ["login", 403, 403, 403, 200, 403, 403, 200]),
+    ("get", "monitoring:report", None, ["login", 403, 403, 403, 200, 403, 200, 200]),
     ("get", "gaps:settings_index", None, ["login", 403, 403, 403, 302, 403, 403, 302]),
     ("get", "gaps:settings", lambda w: [w.network.pk], ["login", 403, 403, 403, 200, 403, 403, 200]),
     # Case pages: counsellors and provider staff first confirm a second factor (302 to its set-up page).

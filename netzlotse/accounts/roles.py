@@ -31,18 +31,19 @@ VIEW_GAPS = "view_gaps"  # the coverage matrix, gap register and graph of the us
 VIEW_CASES = "view_cases"  # case files of the user's organisations and cases referred to them
 EDIT_CASES = "edit_cases"  # admit participants, record contacts and needs in the own organisation's cases
 MANAGE_GAPS = "manage_gaps"  # gap statuses, measures, thresholds, demand, interfaces of coordinated networks
+VIEW_MONITORING = "view_monitoring"  # indicators at cut-off dates (aggregates only; small cells hidden from funders)
 
 PERMISSIONS: dict[str, set[str]] = {
-    Role.ADMIN: {VIEW_GAPS, MANAGE_GAPS,
+    Role.ADMIN: {VIEW_GAPS, MANAGE_GAPS, VIEW_MONITORING,
                  VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, EDIT_NETWORK_OFFERS, EDIT_ALL_OFFERS,
                  EDIT_NETWORK, EDIT_CHAINS, IMPORT_DATA, EXPORT_DATA},
-    Role.COORDINATOR: {VIEW_GAPS, MANAGE_GAPS,
+    Role.COORDINATOR: {VIEW_GAPS, MANAGE_GAPS, VIEW_MONITORING,
                        VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, EDIT_NETWORK_OFFERS, EDIT_NETWORK,
                        EDIT_CHAINS, IMPORT_DATA, EXPORT_DATA},
     Role.PROVIDER: {VIEW_GAPS, VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, EXPORT_DATA, VIEW_CASES},
     Role.COUNSELLOR: {VIEW_DASHBOARD, EXPORT_DATA, VIEW_CASES, EDIT_CASES},
     # Funders read aggregates only; they never edit and never see a person.
-    Role.FUNDER: {VIEW_DASHBOARD, EXPORT_DATA},
+    Role.FUNDER: {VIEW_DASHBOARD, EXPORT_DATA, VIEW_MONITORING},
 }
 
 

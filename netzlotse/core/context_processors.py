@@ -18,6 +18,7 @@ def site(request):
         "nav": {
             "dashboard": bool(user) and roles.can(user, roles.VIEW_DASHBOARD),
             "gaps": bool(user) and roles.can(user, roles.VIEW_GAPS),
+            "monitoring": bool(user) and roles.can(user, roles.VIEW_MONITORING),
             "manage_gaps": bool(user) and roles.can(user, roles.MANAGE_GAPS),
             "cases": bool(user) and roles.can(user, roles.VIEW_CASES),
             "edit_offers": bool(user) and roles.can(user, roles.EDIT_OWN_OFFERS),
