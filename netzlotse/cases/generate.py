@@ -3,7 +3,7 @@
 Participants, cases, residence records, contacts, needs and about fifteen case events per person, spread
 over the generated organisations (a few large providers carry most cases, as in real networks). Rows go in
 with COPY on PostgreSQL and explicit ids, so a million people take minutes, not hours. Generated
-participants have codes starting with "TN-G"; `remove` deletes them again.
+participants have codes starting with "TN-0"; `remove` deletes them again.
 """
 
 import random
@@ -32,7 +32,8 @@ from .models import (
 )
 from .models.participants import name_key
 
-CODE_PREFIX = "TN-G"
+# "0" never occurs in a real code (the alphabet leaves out 0 and O), so `remove` can never touch a real person.
+CODE_PREFIX = "TN-0"
 PARTICIPANTS = {"region": 10_000, "land": 100_000, "bund": 1_000_000}
 CHUNK = 20_000  # participants written per round, to keep memory flat
 FIRST = ["Anna", "Ahmad", "Olena", "Mehmet", "Sandra", "Farid", "Maria", "Yusuf", "Jana", "Awet", "Thomas", "Lina",
@@ -176,7 +177,8 @@ def _chunk(rng, numbers, *, orgs, districts, statuses, groups, phases, keys, tod
 def remove() -> None:
     """Delete generated case files table by table (no per-object cascade in Python)."""
     with transaction.atomic():
-        people = Participant.objects.filter(code__startswith=CODE_PREFIX).values("pk")
+        generated = Participant.objects.filter(code__startswith=CODE_PREFIX, organization__external_id__startswith="gen-")
+        people = generated.values("pk")
         cases = Case.objects.filter(participant__in=people).values("pk")
         for model, lookup in [(CaseEvent, "participant__in"), (AccessLog, "participant__in"), (Contact, "case__in"),
                               (Need, "case__in"), (CaseStep, "case__in"), (Placement, "case__in"),
@@ -190,4 +192,4 @@ def remove() -> None:
             model.objects.filter(participant__in=people)._raw_delete(connection.alias)
         Participant.target_groups.through.objects.filter(participant__in=people)._raw_delete(connection.alias)
         Participant.languages.through.objects.filter(participant__in=people)._raw_delete(connection.alias)
-        Participant.objects.filter(code__startswith=CODE_PREFIX)._raw_delete(connection.alias)
+        generated._raw_delete(connection.alias)
