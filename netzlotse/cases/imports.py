@@ -156,8 +156,8 @@ def _check_person(row: _Row, lookups: _Lookups, organization, seen: Counter, tod
     if v["closed_on"] and not v["outcome"]:
         _error(row, "ergebnis", _("Zum Austritt gehört der Verbleib (ergebnis)."))
     if not v["other_person"] and not row.result.errors:
-        twins = services.find_duplicates(organization=organization, first_name=v["first_name"],
-                                         last_name=v["last_name"], birth_date=v["birth_date"], postcode=v["postcode"])
+        twins = services.probable_duplicates(lookups.born.get(v["birth_date"], []), first_name=v["first_name"],
+                                             last_name=v["last_name"], postcode=v["postcode"])
         if twins:
             _error(row, "vorname", _("Wahrscheinlich schon erfasst als %(codes)s. Ist es eine andere Person, "
                                      "„andere_person“ auf „ja“ setzen.") % {"codes": ", ".join(t.code for t in twins)})
@@ -230,6 +230,10 @@ def check(filename: str, content: bytes, *, organization) -> ImportPlan:
     lookups.taken_codes = set(Participant.objects.filter(code__in=codes).exclude(
         organization=organization).values_list("code", flat=True))
     seen = Counter(codes)
+    lookups.born = {}  # the organisation's people by birth date, read once for the duplicate check of every row
+    births = {r.values["birth_date"] for r in people_rows if r.values.get("birth_date")}
+    for person in services.duplicate_candidates(organization=organization, birth_dates=births):
+        lookups.born.setdefault(person.birth_date, []).append(person)
     for row in people_rows:
         _check_person(row, lookups, organization, seen, today)
     first_opened = dict(Case.objects.filter(organization=organization).values("participant__code").annotate(

@@ -42,10 +42,22 @@ def find_duplicates(*, organization, first_name, last_name, birth_date, postcode
     Only the registering organisation's own participants are compared: telling a user that another
     organisation knows this person would itself disclose personal data.
     """
+    same_day = duplicate_candidates(organization=organization, birth_dates=[birth_date])
+    return probable_duplicates(same_day, first_name=first_name, last_name=last_name, postcode=postcode)
+
+
+def duplicate_candidates(*, organization, birth_dates):
+    """The organisation's people born on any of these days (an import reads them once for all its rows)."""
+    return Participant.objects.filter(organization=organization, birth_date__in=birth_dates,
+                                      anonymised_on__isnull=True).only(
+        "pk", "code", "name_key", "postcode", "first_name", "last_name", "birth_date")
+
+
+def probable_duplicates(candidates, *, first_name, last_name, postcode="") -> list[Participant]:
+    """Those of the candidates (born the same day) whose name is close enough to be the same person."""
     key = name_key(first_name, last_name)
-    same_day = Participant.objects.filter(organization=organization, birth_date=birth_date, anonymised_on__isnull=True)
     found = []
-    for other in same_day.only("pk", "code", "name_key", "postcode", "first_name", "last_name"):
+    for other in candidates:
         ratio = 1.0 if other.name_key == key else SequenceMatcher(None, other.name_key, key).ratio()
         same_place = bool(postcode) and other.postcode == postcode
         if ratio >= VERY_SIMILAR_NAMES or (same_place and ratio >= SIMILAR_NAMES):
