@@ -72,3 +72,11 @@ def test_it_has_no_server_errors_under_fuzzing(case, keep_connection):
     # Every other check runs; "schema-valid request accepted" is left out because filter codes
     # that are well-formed but unknown (a phase id that does not exist) are rightly answered with 422.
     case.call_and_validate(excluded_checks=[checks.positive_data_acceptance])
+
+
+def test_a_nul_character_in_a_search_is_no_server_error(client, world):
+    # found by fuzzing: PostgreSQL refuses NUL in query text
+    for path in ("/api/v1/organizations", "/api/v1/regions"):
+        response = client.get(path, {"q": "Tr\x00äger"})
+        assert response.status_code == 200, path
+    assert client.get("/api/v1/organizations", {"q": "Träger A\x00"}).json()["items"][0]["name"] == "Träger A"

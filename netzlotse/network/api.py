@@ -11,6 +11,11 @@ from .models import Organization, Region
 router = Router(tags=["Netzwerk"])
 
 
+def _text(q: str) -> str:
+    """Search text without NUL characters, which no name contains and PostgreSQL refuses in a query."""
+    return q.replace("\x00", "")
+
+
 class RegionOut(Schema):
     ags: str
     name: str
@@ -38,7 +43,7 @@ def regions(request, level: Region.Level | None = None, q: str = ""):
     if level:
         qs = qs.filter(level=level)
     if q:
-        qs = qs.filter(name__icontains=q)
+        qs = qs.filter(name__icontains=_text(q))
     return qs
 
 
@@ -50,7 +55,7 @@ def region(request, ags: str):
 @router.get("/organizations", response={200: list[OrganizationOut], 422: ValidationErrorOut}, summary="Organisationen")
 @paginate(Pages, page_size=50)
 def organizations(request, q: str = ""):
-    return Organization.objects.search(q).order_by("name", "pk")
+    return Organization.objects.search(_text(q)).order_by("name", "pk")
 
 
 @router.get("/organizations/{org_id}", response={200: OrganizationOut, **ERRORS}, summary="Eine Organisation")
