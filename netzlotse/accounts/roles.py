@@ -67,7 +67,11 @@ def organization_ids(user, *roles) -> set[int]:
     """The organisations the user belongs to (optionally only through the given roles)."""
     if not user.is_authenticated:
         return set()
-    memberships = user.memberships.all()
-    if roles:
-        memberships = memberships.filter(role__in=roles)
-    return set(memberships.values_list("organization_id", flat=True))
+    # Kept on the user object like roles_of: a case page asks several times per request.
+    cache = user.__dict__.setdefault("_netzlotse_orgs", {})
+    if roles not in cache:
+        memberships = user.memberships.all()
+        if roles:
+            memberships = memberships.filter(role__in=roles)
+        cache[roles] = set(memberships.values_list("organization_id", flat=True))
+    return set(cache[roles])
