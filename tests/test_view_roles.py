@@ -67,6 +67,12 @@ MATRIX = [
     ("get", "gaps:interfaces", None, ["login", 200, 200, 200, 200, 403, 403, 200]),
     ("get", "gaps:interface_create", lambda w: [w.network.pk], ["login", 403, 403, 403, 200, 403, 403, 200]),
     ("get", "monitoring:report", None, ["login", 403, 403, 403, 200, 403, 200, 200]),
+    ("get", "monitoring:report", lambda w: {"programm": _programme(w).pk}, ["login", 403, 403, 403, 200, 403, 200, 200]),
+    ("get", "monitoring:cutoffs", lambda w: [_programme(w).pk], NETWORK_EDIT),
+    ("get", "monitoring:targets", lambda w: [_programme(w).pk], NETWORK_EDIT),
+    ("get", "monitoring:import", None, NETWORK_EDIT),
+    ("get", "monitoring:import_template", None, NETWORK_EDIT),
+    ("post", "monitoring:import_run", lambda w: [_history_import(w).pk], ["login", 403, 403, 403, 200, 403, 403, 404]),
     ("get", "gaps:settings_index", None, ["login", 403, 403, 403, 302, 403, 403, 302]),
     ("get", "gaps:settings", lambda w: [w.network.pk], ["login", 403, 403, 403, 200, 403, 403, 200]),
     # Case pages: counsellors and provider staff first confirm a second factor (302 to its set-up page).
@@ -117,6 +123,25 @@ def _import_run(world):
     from netzlotse.directory.tests.spreadsheets import offer_row, xlsx
 
     return ImportRun.objects.create(uploaded_by=world.coordinator, filename="a.xlsx", content=xlsx(offers=[offer_row()]))
+
+
+def _programme(world):
+    """A programme funded by the funder, with a project in the coordinator's network."""
+    from netzlotse.network.models import Programme, Project
+
+    programme = Programme.objects.create(name="StaTA", short_name="StaTA")
+    programme.funders.add(world.funder_org)
+    Project.objects.create(name="StaTA-Projekt", lead=world.provider_a, programme=programme, network=world.network)
+    return programme
+
+
+def _history_import(world):
+    """A checked history upload of the coordinator's (its file has an error, so the import shows the check again)."""
+    from netzlotse.directory.models import ImportRun
+
+    return ImportRun.objects.create(uploaded_by=world.coordinator, filename="verlauf.csv", kind=ImportRun.Kind.HISTORY,
+                                    content=b"teilnehmer;datum;ereignis\nTN-1;gestern;profiling\n",
+                                    summary={"programme": _programme(world).pk})
 
 
 def _gap(world):
@@ -230,8 +255,10 @@ def _cases():
 def test_it_answers_each_role_as_expected(client, world, method, name, args, role, expected):
     if role != "anonymous":
         client.force_login(getattr(world, role))
-    url = reverse(name, args=args(world) if args else None)
-    response = getattr(client, method)(url)
+    given = args(world) if args else None
+    # A dict is the page's query (a report for one programme), a list the URL's arguments.
+    url = reverse(name, args=None if isinstance(given, dict) else given)
+    response = getattr(client, method)(url, given if isinstance(given, dict) else {})
     if expected == "login":
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("accounts:login"))

@@ -10,5 +10,5 @@ DEMO_USERS = [
     ("koordination", "coordinator", "org-ist", _("Netzwerkkoordination IQ Netzwerk Sachsen")),
     ("traeger", "provider", "org-resque", _("Trägermitarbeit RESQUE continued")),
     ("beratung", "counsellor", "org-stata-bic", _("Intensivbetreuung im Programm StaTA")),
-    ("foerderung", "funder", "org-smwa", _("Fördermittelgeber (nur Kennzahlen)")),
+    ("foerderung", "funder", "org-ms-lsa", _("Fördermittelgeber StaTA, Land Sachsen-Anhalt (nur Kennzahlen)")),
 ]

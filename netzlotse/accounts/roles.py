@@ -32,12 +32,14 @@ VIEW_CASES = "view_cases"  # case files of the user's organisations and cases re
 EDIT_CASES = "edit_cases"  # admit participants, record contacts and needs in the own organisation's cases
 MANAGE_GAPS = "manage_gaps"  # gap statuses, measures, thresholds, demand, interfaces of coordinated networks
 VIEW_MONITORING = "view_monitoring"  # indicators at cut-off dates (aggregates only; small cells hidden from funders)
+MANAGE_MONITORING = "manage_monitoring"  # cut-off series, closing dates, targets, history import of programmes in scope
+SEE_SMALL_CELLS = "see_small_cells"  # monitoring figures of 1–4 unsuppressed (the network's own staff)
 
 PERMISSIONS: dict[str, set[str]] = {
-    Role.ADMIN: {VIEW_GAPS, MANAGE_GAPS, VIEW_MONITORING,
+    Role.ADMIN: {VIEW_GAPS, MANAGE_GAPS, VIEW_MONITORING, MANAGE_MONITORING, SEE_SMALL_CELLS,
                  VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, EDIT_NETWORK_OFFERS, EDIT_ALL_OFFERS,
                  EDIT_NETWORK, EDIT_CHAINS, IMPORT_DATA, EXPORT_DATA},
-    Role.COORDINATOR: {VIEW_GAPS, MANAGE_GAPS, VIEW_MONITORING,
+    Role.COORDINATOR: {VIEW_GAPS, MANAGE_GAPS, VIEW_MONITORING, MANAGE_MONITORING, SEE_SMALL_CELLS,
                        VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, EDIT_NETWORK_OFFERS, EDIT_NETWORK,
                        EDIT_CHAINS, IMPORT_DATA, EXPORT_DATA},
     Role.PROVIDER: {VIEW_GAPS, VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, EXPORT_DATA, VIEW_CASES},

@@ -105,6 +105,8 @@ def _stata(rng, today, centre, counsellor, chain) -> int:
     groups = list(TargetGroup.objects.filter(code__in=["langzeitarbeitslose", "ue45"]))
     german = list(ResidenceStatus.objects.filter(code="deutsch"))
     sites = _stata_sites()
+    jobcenters = list(Organization.objects.filter(external_id__in=["org-jc-stendal", "org-jc-havelberg",
+                                                                    "org-jc-osterburg"]).order_by("external_id"))
     used, cases = set(), []
     for i in range(180):
         opened = today - timedelta(days=330 - i * 330 // 180 + rng.randrange(0, 3))
@@ -112,8 +114,10 @@ def _stata(rng, today, centre, counsellor, chain) -> int:
                          born_between=(date(1962, 1, 1), date(1995, 12, 31)), postcode=rng.choice(
                              ["39576", "39539", "39606", "39590", "39596", "39615"]),
                          german_level="C2", education=rng.choice(["isced_0_2", "isced_0_2", "isced_3_4"]))
+        jobcenter = rng.choice(jobcenters) if jobcenters else None
         case = services.admission(participant=person, case=Case(organization=centre, opened_on=opened,
-                                                                 project=sites[i % len(sites)].project),
+                                                                 project=sites[i % len(sites)].project,
+                                                                 jobcenter=jobcenter),
                                   by=counsellor, residence=ResidenceRecord(status=german[0], labour_market_access="full",
                                                                            recorded_on=opened) if german else None,
                                   allow_duplicate=True)
@@ -144,7 +148,8 @@ def _stata_sites() -> list[PlacementSite]:
 def _stata_history(rng, today, case, counsellor):
     opened = case.opened_on
     services.contact_record(case=case, by=counsellor, contact=Contact(
-        kind=Contact.Kind.PROFILING, date=opened, duration_minutes=90, place=rng.choice(JOBCENTERS),
+        kind=Contact.Kind.PROFILING, date=opened, duration_minutes=90,
+        place=case.jobcenter.city if case.jobcenter else rng.choice(JOBCENTERS),
         notes="Gemeinsames Profiling; Stärken und Hemmnisse besprochen."))
     day = opened
     while True:

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from netzlotse.core.forms import FastSelect, FastSelectMultiple, KernForm, KernModelForm
 from netzlotse.directory.models import FieldOfAction, Phase, ResidenceStatus, TargetGroup
-from netzlotse.network.models import Project, Region
+from netzlotse.network.models import Organization, Project, Region
 
 from .models import Case, Consent, Contact, DataCategory, Need, Participant, Placement, Purpose, ResidenceRecord
 
@@ -39,6 +39,8 @@ class AdmissionForm(KernForm):
                                      widget=FastSelect)
     phase = forms.ModelChoiceField(label=_("Phase der Prozesskette"), queryset=Phase.objects.none(), required=False,
                                    widget=FastSelect)
+    jobcenter = forms.ModelChoiceField(label=_("zuständiges Jobcenter"), queryset=Organization.objects.none(),
+                                       required=False, widget=FastSelect)
     opened_on = forms.DateField(label=_("aufgenommen am"), widget=DATE)
     residence_status = forms.ModelChoiceField(label=_("Aufenthaltsstatus"), queryset=ResidenceStatus.objects.none(),
                                               required=False, widget=FastSelect)
@@ -51,6 +53,7 @@ class AdmissionForm(KernForm):
         super().__init__(*args, **kwargs)
         self.fields["project"].queryset = Project.objects.filter(lead__in=organizations).order_by("name")
         self.fields["phase"].queryset = Phase.objects.filter(chain__is_default=True)
+        self.fields["jobcenter"].queryset = Organization.objects.filter(kind=Organization.Kind.JOBCENTER).order_by("name")
         self.fields["residence_status"].queryset = ResidenceStatus.objects.filter(is_active=True)
 
     def clean(self):

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -10,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from netzlotse.accounts import roles
 from netzlotse.core.access import personal_data_view
+from netzlotse.core.xlsx import xlsx_download
 from netzlotse.directory.models import ImportRun
 from netzlotse.directory.views.imports import UploadForm
 from netzlotse.network.models import Organization
@@ -51,10 +51,7 @@ def upload(request):
 @personal_data_view
 def template(request):
     _organization(request.user)
-    response = HttpResponse(template_bytes(),
-                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = 'attachment; filename="teilnehmende-vorlage.xlsx"'
-    return response
+    return xlsx_download(template_bytes(), "teilnehmende-vorlage.xlsx")
 
 
 @require_POST

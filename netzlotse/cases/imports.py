@@ -250,10 +250,15 @@ def check(filename: str, content: bytes, *, organization) -> ImportPlan:
 def participants_import(*, filename: str, content: bytes, organization, by, dry_run=False) -> ImportPlan:
     """Check the file and, if every row is valid and this is no dry run, write it all in one transaction."""
     plan = check(filename, content, organization=organization)
+    return write_if_valid(plan, dry_run=dry_run, write=lambda: _write(plan, organization=organization, by=by))
+
+
+def write_if_valid(plan: ImportPlan, *, dry_run: bool, write) -> ImportPlan:
+    """Run `write` in one transaction for a plan without errors (not on a dry run); `plan.written` says if it did."""
     if plan.is_valid and not dry_run:
         try:
             with transaction.atomic():
-                _write(plan, organization=organization, by=by)
+                write()
         except services.SiteFull as full:  # booked by someone else between the check and the import
             plan.file_errors.append(_("Die Einsatzstelle %(site)s ist inzwischen voll; es wurde nichts importiert.")
                                     % {"site": full.placement.site.code})
@@ -299,14 +304,14 @@ def _write(plan, *, organization, by) -> None:
         v = row.values
         case = cases.get(v["code"]) or cases.setdefault(v["code"], lookups.people[v["code"]].cases.filter(
             organization=organization).order_by("-opened_on").first())
-        _write_event(case, v, lookups, by)
+        write_event(case, v, lookups, by)
     for case in cases.values():  # exits last, so placements that ran until then end with them
         if getattr(case, "closed_after_history", None):
             day, outcome, early = case.closed_after_history
             services.case_close(case=case, outcome=outcome, early=early, by=by, day=day)
 
 
-def _write_event(case, v, lookups, by) -> None:
+def write_event(case, v, lookups, by) -> None:
     if v["event"] in CONTACT_EVENTS:
         services.contact_record(case=case, by=by, contact=Contact(kind=CONTACT_EVENTS[v["event"]], date=v["date"],
                                                                   duration_minutes=v["minutes"]))

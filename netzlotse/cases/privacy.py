@@ -68,7 +68,7 @@ def anonymise(participant: Participant, day: date | None = None) -> None:
     """Remove identity and free text, keep what statistics need (see the module's docstring)."""
     born = participant.birth_date
     participant.first_name = participant.last_name = ANONYMOUS
-    participant.birth_date = date(born.year, 7, 1)  # the year stays for age bands
+    participant.birth_date = date(born.year, 7, 1) if born else None  # the year stays for age bands
     participant.postcode = participant.phone = participant.email = participant.name_key = ""
     participant.anonymised_on = day or timezone.localdate()
     participant.save()

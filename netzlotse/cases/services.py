@@ -113,6 +113,14 @@ def contact_record(*, case: Case, contact: Contact, by) -> Contact:
     return contact
 
 
+def profiling_record(*, participant: Participant, organization, project, day, by) -> CaseEvent:
+    """A joint profiling before anyone is admitted (StaTA profiles in the Jobcenters, then admits some of
+    those profiled): it is recorded on the person, with no case yet."""
+    return CaseEvent.objects.create(type=CaseEvent.Type.PROFILING, date=day, participant=participant,
+                                    organization=organization, project=project, by=by,
+                                    data={"kind": Contact.Kind.PROFILING})
+
+
 NEED_FIELDS = ["kind", "status", "notes"]
 PLAN_FIELDS = ["phase", "strengths", "goals", "strategy", "follow_up"]
 PERSON_FIELDS = ["first_name", "last_name", "birth_date", "gender", "postcode", "district", "phone", "email",

@@ -172,7 +172,7 @@ def admit(request):
                                     labour_market_access=data["labour_market_access"]) \
             if data.get("residence_status") else None
         case = Case(organization_id=organization_id, project=data["project"], phase=data["phase"],
-                    opened_on=data["opened_on"])
+                    jobcenter=data["jobcenter"], opened_on=data["opened_on"])
         try:
             admission(participant=person.save(commit=False), case=case, residence=residence, by=request.user,
                       allow_duplicate=data["other_person"])

@@ -36,10 +36,11 @@ def workbook_bytes(sheets: dict[str, tuple[list[str], list[list]]]) -> bytes:
     return buffer.getvalue()
 
 
-def xlsx_response(filename: str, sheets) -> HttpResponse:
-    response = HttpResponse(
-        workbook_bytes(sheets),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+def xlsx_download(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def xlsx_response(filename: str, sheets) -> HttpResponse:
+    return xlsx_download(workbook_bytes(sheets), filename)

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from . import views
+from . import import_views, views
 
 app_name = "monitoring"
-urlpatterns = [path("", views.report, name="report")]
+urlpatterns = [
+    path("", views.report, name="report"),
+    path("programm/<int:pk>/stichtage/", views.cutoffs, name="cutoffs"),
+    path("programm/<int:pk>/ziele/", views.targets, name="targets"),
+    path("import/", import_views.upload, name="import"),
+    path("import/vorlage.xlsx", import_views.template, name="import_template"),
+    path("import/<int:pk>/", import_views.run, name="import_run"),
+]

@@ -1,93 +1,116 @@
-"""The cut-off report: indicators as rows, cut-off dates as columns, change against the previous date."""
+"""The cut-off report page (with its exports and print view), a programme's cut-off series and its targets."""
 
-from datetime import date
-
-from django import forms
-from django.db.models import Q
-from django.shortcuts import render
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
 
 from netzlotse.accounts import roles
-from netzlotse.cases.models import CaseEvent
 from netzlotse.core.access import permission_required
-from netzlotse.core.forms import KernForm
-from netzlotse.network.models import Network, Programme
+from netzlotse.network.models import Project
 
-from .indicators import INDICATORS, compute
+from . import exports, services
+from .forms import CutoffAddForm, ReportForm, TargetForm
+from .indicators import INDICATORS
+from .models import Cutoff, Target
+from .report import build, describe_filters
+from .scope import programmes_for
 
-SMALL = 5  # cells of 1–4 people are not shown to readers outside the programme's own staff
-MAX_DATES = 12
-
-
-def programmes_for(user):
-    """Admins see every programme, funders the ones they fund, coordinators those with projects in their networks."""
-    if roles.can(user, roles.EDIT_ALL_OFFERS):
-        return Programme.objects.all()
-    orgs = roles.organization_ids(user)
-    return Programme.objects.filter(Q(funders__in=orgs) | Q(projects__network__in=Network.objects.managed_by(user))) \
-        .distinct()
+EXPORTS = {"xlsx": exports.xlsx_response, "csv": exports.csv_response}
 
 
-class ReportForm(KernForm):
-    programm = forms.ModelChoiceField(label=_("Förderprogramm"), queryset=Programme.objects.none())
-    stichtage = forms.CharField(label=_("Stichtage"), max_length=200,
-                                help_text=_("TT.MM.JJJJ, durch Komma getrennt, höchstens zwölf"))
+def _chart(report) -> dict:
+    """What the charts draw: a time series per indicator with its target, bars per breakdown group."""
+    def number(cell):
+        return cell.value if cell.shown == cell.value else None  # suppressed cells are not drawn
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["programm"].queryset = programmes_for(user).order_by("name")
-
-    def clean_stichtage(self):
-        days = set()
-        for part in self.cleaned_data["stichtage"].replace(";", ",").split(","):
-            text = part.strip()
-            if not text:
-                continue
-            try:
-                days.add(date(*reversed([int(x) for x in text.split(".")])) if "." in text
-                         else date.fromisoformat(text))
-            except (TypeError, ValueError):
-                raise forms.ValidationError(_("„%(v)s“ ist kein Datum (TT.MM.JJJJ).") % {"v": text[:20]}) from None
-        if not days:
-            raise forms.ValidationError(_("Bitte mindestens einen Stichtag angeben."))
-        if len(days) > MAX_DATES:
-            raise forms.ValidationError(_("Höchstens %(n)d Stichtage.") % {"n": MAX_DATES})
-        return sorted(days)
-
-
-def _default_dates(today) -> str:
-    """The first day of each of the last six months, as a report usually starts."""
-    days, year, month = [], today.year, today.month
-    for _month in range(6):
-        days.append(date(year, month, 1).strftime("%d.%m.%Y"))
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    return ", ".join(reversed(days))
-
-
-def _cell(value, previous, suppress: bool):
-    change = None if previous is None else value - previous
-    hidden = suppress and 0 < value < SMALL
-    return {"value": f"< {SMALL}" if hidden else value,
-            "change": None if change is None else (f"< {SMALL}" if suppress and 0 < abs(change) < SMALL else change)}
+    return {
+        "dates": [day.strftime("%d.%m.%Y") for day in report.dates],
+        "series": [{"name": row.label, "values": [number(c) for c in row.cells], "target": row.target,
+                    "ratio": row.indicator.is_ratio} for row in report.rows],
+        "breakdowns": [{"title": str(section.breakdown.label), "groups": [r.label for r in section.blocks[0][1]],
+                        "series": [{"name": str(indicator.label), "values": [number(r.cells[-1]) for r in rows]}
+                                   for indicator, rows in section.blocks if not indicator.is_ratio]}
+                       for section in report.sections if section.blocks],
+    }
 
 
 @require_GET
 @permission_required(roles.VIEW_MONITORING)
 def report(request):
-    data = request.GET.copy()
-    data.setdefault("stichtage", _default_dates(timezone.localdate()))
-    form = ReportForm(data if "programm" in request.GET else None, user=request.user,
-                      initial={"stichtage": data["stichtage"]})
-    rows, days = [], []
+    form = ReportForm(request.GET if "programm" in request.GET else None, user=request.user)
+    result = None
     if form.is_bound and form.is_valid():
-        days = form.cleaned_data["stichtage"]
-        figures = compute(CaseEvent.objects.filter(project__programme=form.cleaned_data["programm"]), days)
-        # Funders read aggregates only: small counts (and small changes, which would reveal them) are hidden.
-        suppress = not roles.can(request.user, roles.VIEW_GAPS)
-        for indicator in INDICATORS:
-            values = [figures[indicator.code][day.isoformat()] for day in days]
-            rows.append({"label": indicator.label, "code": indicator.code, "cells": [
-                _cell(value, values[i - 1] if i else None, suppress) for i, value in enumerate(values)]})
-    return render(request, "monitoring/report.html", {"form": form, "rows": rows, "days": days})
+        # Only the network's own staff see figures of 1 to 4 people; funders read suppressed aggregates.
+        result = build(scope=form.scope(), dates=form.dates(timezone.localdate()), groups=form.groups,
+                       breakdowns=form.cleaned_data["aufschluesselung"],
+                       suppress=not roles.can(request.user, roles.SEE_SMALL_CELLS))
+        export = EXPORTS.get(request.GET.get("format", ""))
+        if export is not None:
+            return export(result)
+    template = "monitoring/print.html" if result and request.GET.get("format") == "druck" else "monitoring/report.html"
+    query = request.GET.copy()
+    query.pop("format", None)
+    return render(request, template, {
+        "form": form, "report": result, "chart": _chart(result) if result else None,
+        "filters": describe_filters(result.scope) if result else [], "query": query.urlencode(),
+        "now": timezone.localtime().strftime("%d.%m.%Y %H:%M"),
+        "can_manage": roles.can(request.user, roles.MANAGE_MONITORING)})
+
+
+def _programme_for(request, pk):
+    """A programme the user may manage (404 outside their scope)."""
+    return get_object_or_404(programmes_for(request.user), pk=pk)
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required(roles.MANAGE_MONITORING)
+def cutoffs(request, pk):
+    programme = _programme_for(request, pk)
+    form = CutoffAddForm(request.POST if request.POST.get("action") == "add" else None)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "add" and form.is_valid():
+            services.cutoffs_add(programme=programme, dates=form.cleaned_data["stichtage"])
+            messages.success(request, _("Stichtage gespeichert."))
+            return redirect("monitoring:cutoffs", pk=programme.pk)
+        if action in ("close", "remove"):
+            cutoff = get_object_or_404(Cutoff, programme=programme, pk=request.POST.get("cutoff") or 0)
+            try:
+                if action == "close":
+                    services.cutoff_close(cutoff=cutoff, by=request.user)
+                    messages.success(request, _("Stichtag %(day)s abgeschlossen: die Zahlen sind festgehalten.")
+                                     % {"day": f"{cutoff.date:%d.%m.%Y}"})
+                else:
+                    services.cutoff_remove(cutoff=cutoff)
+                    messages.success(request, _("Stichtag entfernt."))
+            except ValueError:
+                messages.error(request, _("Ein abgeschlossener Stichtag bleibt unverändert."))
+            return redirect("monitoring:cutoffs", pk=programme.pk)
+    series = programme.cutoffs.select_related("closed_by")
+    return render(request, "monitoring/cutoffs.html", {"programme": programme, "series": series, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required(roles.MANAGE_MONITORING)
+def targets(request, pk):
+    programme = _programme_for(request, pk)
+    project = None
+    if request.GET.get("projekt"):
+        project = programme.projects.filter(pk=request.GET["projekt"] if request.GET["projekt"].isdigit() else 0).first()
+        if project is None:
+            raise Http404
+    owner = {"project": project} if project else {"programme": programme}
+    current = dict(Target.objects.filter(**owner).values_list("indicator", "value"))
+    form = TargetForm(request.POST or None, current=current)
+    if request.method == "POST" and form.is_valid():
+        services.targets_save(**owner, values=form.cleaned_data)
+        messages.success(request, _("Zielwerte gespeichert."))
+        return redirect(request.get_full_path())
+    return render(request, "monitoring/targets.html", {
+        "programme": programme, "project": project, "form": form, "indicators": INDICATORS,
+        "projects": Project.objects.filter(programme=programme).order_by("name"),
+        "report_url": reverse("monitoring:report") + f"?programm={programme.pk}"})

@@ -46,8 +46,8 @@ class ProgrammeAdmin(admin.ModelAdmin):
 
 @admin.register(Project)
 class ProjectAdmin(admin.ModelAdmin):
-    list_display = ["name", "lead", "programme", "funding_starts_on", "funding_ends_on"]
-    search_fields = ["name"]
+    list_display = ["name", "code", "lead", "programme", "funding_starts_on", "funding_ends_on"]
+    search_fields = ["name", "code"]
     autocomplete_fields = ["lead", "partners", "programme", "network", "funding_region"]
 
 

@@ -25,7 +25,7 @@ class OrganizationForm(KernModelForm):
 class ProjectForm(KernModelForm):
     class Meta:
         model = Project
-        fields = ["name", "description", "programme", "network", "lead", "partners", "funding_starts_on",
+        fields = ["name", "code", "description", "programme", "network", "lead", "partners", "funding_starts_on",
                   "funding_ends_on", "funding_region", "planned_participants", "planned_slots"]
         widgets = {"funding_starts_on": DATE, "funding_ends_on": DATE,
                    "partners": forms.SelectMultiple(attrs={"size": 8})}

@@ -244,6 +244,8 @@ class Project(models.Model):
     """A funded project (Teilprojekt) with its lead organisation, partners and targets."""
 
     name = models.CharField(_("Name"), max_length=250)
+    # The short code programmes use in their lists and reports (e.g. "STATA-07"); imports and reports name it.
+    code = models.CharField(_("Projektkennung"), max_length=50, unique=True, null=True, blank=True)
     description = models.TextField(_("Beschreibung"), blank=True)
     programme = models.ForeignKey(Programme, on_delete=models.PROTECT, null=True, blank=True,
                                   related_name="projects", verbose_name=_("Förderprogramm"))

@@ -97,17 +97,3 @@ def test_counsellor_fills_slots_and_works_through_a_service_chain_in_the_stata_d
     visitor.goto("/faelle/")
     expect(page.locator("main")).to_contain_text("TN-")
     visitor.check("caseload-demo")
-
-
-def test_administrator_reads_the_stata_monitoring_table(visitor):
-    from netzlotse.cases.demo import load_cases_demo
-
-    load_cases_demo()
-    page = visitor.page
-    visitor.login("admin")
-    visitor.goto("/monitoring/")
-    page.select_option("#id_programm", label="StaTA")
-    page.get_by_role("button", name="Bericht anzeigen").click()
-    expect(page.locator("table")).to_contain_text("besetzte Plätze")
-    expect(page.locator("table")).to_contain_text("Teilnehmende aufgenommen")
-    visitor.check("monitoring-report")

@@ -102,6 +102,10 @@ class Case(models.Model):
                                 related_name="cases", verbose_name=_("Projekt"))
     phase = models.ForeignKey("directory.Phase", on_delete=models.SET_NULL, null=True, blank=True,
                               related_name="+", verbose_name=_("Phase der Prozesskette"))
+    # The Jobcenter that looks after the person (monitoring breaks figures down by it).
+    jobcenter = models.ForeignKey("network.Organization", on_delete=models.SET_NULL, null=True, blank=True,
+                                  related_name="+", limit_choices_to={"kind": "jobcenter"},
+                                  verbose_name=_("zuständiges Jobcenter"))
     opened_on = models.DateField(_("aufgenommen am"), default=timezone.localdate)
     closed_on = models.DateField(_("beendet am"), null=True, blank=True)
     outcome = models.CharField(_("Verbleib beim Austritt"), max_length=20, choices=Outcome.choices, blank=True)

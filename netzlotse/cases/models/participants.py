@@ -51,7 +51,8 @@ class Participant(models.Model):
                                      verbose_name=_("erfassende Organisation"))
     first_name = models.CharField(_("Vorname"), max_length=100)
     last_name = models.CharField(_("Nachname"), max_length=100)
-    birth_date = models.DateField(_("Geburtsdatum"))
+    # Required in every form; empty only for people known by their code alone (a programme's imported history).
+    birth_date = models.DateField(_("Geburtsdatum"), null=True)
     gender = models.CharField(_("Geschlecht"), max_length=1, choices=Gender.choices, default=Gender.NONE)
     postcode = models.CharField(_("PLZ"), max_length=10, blank=True)
     district = models.ForeignKey("network.Region", on_delete=models.PROTECT, null=True, blank=True,
@@ -83,7 +84,9 @@ class Participant(models.Model):
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
 
-    def age_on(self, day) -> int:
+    def age_on(self, day) -> int | None:
+        if self.birth_date is None:
+            return None
         return day.year - self.birth_date.year - ((day.month, day.day) < (self.birth_date.month, self.birth_date.day))
 
 

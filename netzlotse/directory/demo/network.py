@@ -160,8 +160,8 @@ def load_network() -> dict:
     stendal_region.regions.set([regions["15090"]])
 
     def project(name, prog, net, lead, partners=(), region=None, participants=None, slots=None,
-                starts=None, ends=None):
-        proj = _upsert(Project, {"name": name}, {
+                starts=None, ends=None, code=None):
+        proj = _upsert(Project, {"name": name}, {"code": code,
             "programme": prog, "network": net, "lead": orgs[lead], "funding_region": region,
             "planned_participants": participants, "planned_slots": slots,
             "funding_starts_on": starts or prog.starts_on, "funding_ends_on": ends or prog.ends_on})
@@ -174,7 +174,7 @@ def load_network() -> dict:
         "gruendung": project("IQ Gründungszentrum Dresden", iq_prog, iq, "org-iq-gruendung"),
         "iq-quali": project("IQ Qualifizierung Sachsen", iq_prog, iq, "org-iq-leipzig", ["org-iq-chemnitz"]),
         "resque": project("RESQUE continued", ivaf, resque_net, "org-resque", ["org-fluechtlingsrat"],
-                          resque_region, participants=600),
+                          resque_region, participants=600, code="RESQUE"),
         "input": project("İNPUT Transferprojekt", inp_prog, inp, "org-bbq", ["org-jufun", "org-forum-kulturen"]),
         "hand": project("Produktionsnetzwerk Gelsenkirchen", hand, prod, "org-jc-gelsenkirchen",
                         ["org-jugendhilfe-ge", "org-gesundheit-ge"]),
@@ -185,7 +185,7 @@ def load_network() -> dict:
     for i, n in enumerate(slots, start=1):
         lead = STATA_PROVIDERS[(i - 1) % 7]
         stata_projects.append(project(f"StaTA-Projekt {i:02d}", stata, stata_net, lead, region=stendal_region,
-                                      slots=n, starts=date(2018, 4, 1)))
+                                      slots=n, starts=date(2018, 4, 1), code=f"STATA-{i:02d}"))
     projects["stata"] = stata_projects
 
     coop = Cooperation.Kind

@@ -3,7 +3,6 @@
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from netzlotse.accounts import roles
 from netzlotse.core.access import permission_required
 from netzlotse.core.forms import KernForm
+from netzlotse.core.xlsx import xlsx_download
 
 from ..imports.template import template_bytes
 from ..models import ImportRun
@@ -69,7 +69,4 @@ def run_import(request, pk):
 @require_GET
 @permission_required(roles.IMPORT_DATA)
 def download_template(request):
-    response = HttpResponse(template_bytes(),
-                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = 'attachment; filename="netzlotse-importvorlage.xlsx"'
-    return response
+    return xlsx_download(template_bytes(), "netzlotse-importvorlage.xlsx")

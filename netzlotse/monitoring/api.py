@@ -1,0 +1,44 @@
+"""The cut-off report as JSON: the same parameters and figures as `manage.py report` and the page."""
+
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
+from ninja.security import django_auth
+
+from netzlotse.accounts import roles
+from netzlotse.core.api_schemas import NotFoundOut, ValidationErrorOut
+
+from .indicators import GROUPS
+from .report import build
+from .scope import ScopeError, parse_dates, resolve_scope
+
+router = Router(tags=["Monitoring"])
+
+
+class ReportQuery(Schema):
+    programme: str | None = None  # short name or id
+    project: str | None = None  # code, name or id
+    dates: str  # cut-off dates, comma-separated, YYYY-MM-DD (at most twelve)
+
+
+class ReportOut(Schema):
+    # {indicator code: {"YYYY-MM-DD": value}}; for readers outside the network's staff, counts of 1–4 are "< 5"
+    # and a ratio whose denominator is 0 is null.
+    indicators: dict[str, dict[str, int | float | str | None]]
+
+
+@router.get("/monitoring/report", auth=django_auth, summary="Kennzahlen zu Stichtagen",
+            response={200: ReportOut, 401: NotFoundOut, 403: NotFoundOut, 422: ValidationErrorOut})
+def report(request, query: Query[ReportQuery]):
+    if not roles.can(request.user, roles.VIEW_MONITORING):
+        raise HttpError(403, "Keine Berechtigung für das Monitoring.")
+    try:
+        days = parse_dates(query.dates)
+    except ScopeError as exc:
+        return 422, {"detail": [{"loc": ["query", "dates"], "msg": str(exc)}]}
+    try:
+        scope = resolve_scope(programme=query.programme, project=query.project, user=request.user)
+    except ScopeError as exc:
+        return 422, {"detail": [{"loc": ["query", "project" if query.project else "programme"], "msg": str(exc)}]}
+    result = build(scope=scope, dates=days, groups=list(GROUPS),
+                   suppress=not roles.can(request.user, roles.SEE_SMALL_CELLS))
+    return result.as_json()

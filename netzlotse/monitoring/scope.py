@@ -1,0 +1,73 @@
+"""Reading a report's scope and dates from text (command line and API), within what the reader may see."""
+
+from datetime import date
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from netzlotse.accounts import roles
+from netzlotse.network.models import Network, Programme, Project
+
+from .report import Scope
+
+MAX_DATES = 12
+
+
+class ScopeError(ValueError):
+    pass
+
+
+def programmes_for(user):
+    """Admins see every programme, funders the ones they fund, coordinators those with projects in their networks."""
+    if user is None or roles.can(user, roles.EDIT_ALL_OFFERS):
+        return Programme.objects.all()
+    orgs = roles.organization_ids(user)
+    return Programme.objects.filter(Q(funders__in=orgs) | Q(projects__network__in=Network.objects.managed_by(user))) \
+        .distinct()
+
+
+def parse_dates(text: str) -> list[date]:
+    """ISO (2018-12-01) or German (01.12.2018) dates, separated by commas or semicolons; sorted, each once."""
+    days = set()
+    for part in text.replace(";", ",").split(","):
+        value = part.strip()
+        if not value:
+            continue
+        try:
+            days.add(date(*reversed([int(x) for x in value.split(".")])) if "." in value else date.fromisoformat(value))
+        except (TypeError, ValueError):
+            raise ScopeError(_("„%(v)s“ ist kein Datum (TT.MM.JJJJ oder JJJJ-MM-TT).") % {"v": value[:20]}) from None
+    if not days:
+        raise ScopeError(_("Bitte mindestens einen Stichtag angeben."))
+    if len(days) > MAX_DATES:
+        raise ScopeError(_("Höchstens %(n)d Stichtage.") % {"n": MAX_DATES})
+    return sorted(days)
+
+
+def _one(queryset, key: str, *fields):
+    key = key.strip()
+    if key.isdigit():
+        found = queryset.filter(pk=int(key)).first()
+        if found is not None:
+            return found
+    for name in fields:
+        found = queryset.filter(**{f"{name}__iexact": key}).first()
+        if found is not None:
+            return found
+    return None
+
+
+def resolve_scope(*, programme: str | None = None, project: str | None = None, user=None) -> Scope:
+    """The programme (short name or id) or project (code, name or id), among those the user may read."""
+    if bool(programme) == bool(project):
+        raise ScopeError(_("Bitte genau eines angeben: Programm oder Projekt."))
+    visible = programmes_for(user)
+    if programme:
+        found = _one(visible, programme, "short_name", "name")
+        if found is None:
+            raise ScopeError(_("Programm nicht gefunden: %(key)s") % {"key": programme[:50]})
+        return Scope(programme=found)
+    found = _one(Project.objects.filter(programme__in=visible), project, "code", "name")
+    if found is None:
+        raise ScopeError(_("Projekt nicht gefunden: %(key)s") % {"key": project[:50]})
+    return Scope(programme=found.programme, project=found)

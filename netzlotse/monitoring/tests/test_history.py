@@ -1,0 +1,194 @@
+"""The history import: a programme's years of events from one spreadsheet, checked row by row, then written
+through the case services. The first test rebuilds the StaTA monitoring table from such a file."""
+
+import csv
+import io
+from datetime import date, timedelta
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from netzlotse.cases.models import CaseEvent, Participant, PlacementSite
+from netzlotse.monitoring.history import history_import
+from netzlotse.monitoring.indicators import STATA_CODES, compute
+from netzlotse.network.models import Organization, Programme, Project
+
+HEADERS = ["teilnehmer", "datum", "ereignis", "organisation", "projekt", "einsatzstelle", "beginn_geplant", "grund",
+           "vorzeitig", "ergebnis"]
+# The StaTA interim report's table (Landkreis Stendal, 2018): six cut-off dates and what stood at each.
+DATES = [date(2018, 2, 21), date(2018, 5, 8), date(2018, 7, 4), date(2018, 8, 28), date(2018, 10, 23), date(2018, 12, 1)]
+TABLE = {
+    "profilings": [179, 241, 267, 287, 296, 302],
+    "admissions": [117, 146, 156, 170, 177, 181],
+    "follow_ups": [39, 102, 237, 368, 498, 605],
+    "slots_occupied": [0, 85, 94, 99, 108, 111],
+    "placements_planned": [0, 11, 2, 7, 2, 2],
+    "placements_ended_early": [0, 4, 11, 16, 16, 17],
+}
+REASONS = ["gesundheit", "ueberforderung", "qualifizierung", "arbeitsaufnahme"]
+
+
+def csv_file(rows) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow(HEADERS)
+    for row in rows:
+        writer.writerow([row.get(h, "") for h in HEADERS])
+    return buffer.getvalue().encode()
+
+
+@pytest.fixture
+def stata(db):
+    programme = Programme.objects.create(name="Stabilisierung und Teilhabe am Arbeitsleben", short_name="StaTA")
+    centre = Organization.objects.create(name="Intensivbetreuung Stendal", external_id="bic")
+    for town in ("Stendal", "Havelberg", "Osterburg"):
+        Organization.objects.create(name=f"Jobcenter {town}", external_id=f"jc-{town.lower()}",
+                                    kind=Organization.Kind.JOBCENTER)
+    for i, slots in enumerate([3] * 29 + [2] * 13, start=1):  # 42 projects, 113 slots
+        project = Project.objects.create(name=f"StaTA-Projekt {i:02d}", code=f"STATA-{i:02d}", lead=centre,
+                                         programme=programme, planned_slots=slots)
+        PlacementSite.objects.create(project=project, organization=centre, name=f"AGH {i}", code=f"AGH-{i:02d}",
+                                     slots=slots)
+    return programme
+
+
+def stata_history() -> list[dict]:
+    """Rows that produce the table: per interval between cut-off dates, the profilings, admissions and
+    follow-ups that happened in it, the placements that began (planned before or directly), ended early and
+    were planned to begin later, in that order, so no site is ever overbooked."""
+    rows, sites = [], {f"AGH-{i:02d}": (3 if i <= 29 else 2) for i in range(1, 43)}
+    free = dict(sites)
+    profiled, admitted, active, planned = [], [], [], []  # planned: (person, site)
+    start = date(2017, 12, 1)
+    previous = dict.fromkeys(TABLE, 0)
+    for k, cut in enumerate(DATES):
+        want = {code: values[k] - previous[code] for code, values in TABLE.items()}
+        started_total = TABLE["slots_occupied"][k] + TABLE["placements_ended_early"][k]
+        started_before = previous["slots_occupied"] + previous["placements_ended_early"]
+
+        def day(offset, start=start):  # one interval's calendar
+            return start + timedelta(days=offset)
+
+        for _ in range(want["profilings"]):
+            person = f"TN-H{len(profiled) + 1:04d}"
+            profiled.append(person)
+            town = ("stendal", "havelberg", "osterburg")[len(profiled) % 3]
+            rows.append({"teilnehmer": person, "datum": day(0), "ereignis": "profiling",
+                         "organisation": f"jc-{town}", "projekt": f"STATA-{len(profiled) % 42 + 1:02d}"})
+        for _ in range(want["admissions"]):
+            person = profiled[len(admitted)]
+            admitted.append(person)
+            rows.append({"teilnehmer": person, "datum": day(1), "ereignis": "aufnahme", "organisation": "bic",
+                         "projekt": f"STATA-{len(admitted) % 42 + 1:02d}"})
+        for i in range(want["follow_ups"]):
+            rows.append({"teilnehmer": admitted[i % len(admitted)], "datum": day(2 + i % 30), "ereignis": "folgegespraech"})
+        starts = started_total - started_before
+        placed = {p for p, _s in active} | {p for p, _s in planned}
+        waiting = [p for p in admitted if p not in placed and not any(r["teilnehmer"] == p and r["ereignis"] ==
+                                                                      "platzierung_ende" for r in rows)]
+        for person, site in planned:
+            rows.append({"teilnehmer": person, "datum": day(33), "ereignis": "platzierung_beginn", "einsatzstelle": site})
+            active.append((person, site))
+        for _ in range(starts - len(planned)):
+            person, site = waiting.pop(0), next(s for s, n in free.items() if n)
+            free[site] -= 1
+            rows.append({"teilnehmer": person, "datum": day(34), "ereignis": "platzierung_beginn", "einsatzstelle": site})
+            active.append((person, site))
+        for _ in range(want["placements_ended_early"]):
+            person, site = active.pop(0)
+            free[site] += 1
+            rows.append({"teilnehmer": person, "datum": day(35), "ereignis": "platzierung_ende", "einsatzstelle": site,
+                         "grund": REASONS[len(rows) % 4], "vorzeitig": "ja"})
+        planned = []
+        for _ in range(TABLE["placements_planned"][k]):
+            person, site = waiting.pop(0), next(s for s, n in free.items() if n)
+            free[site] -= 1
+            rows.append({"teilnehmer": person, "datum": day(36), "ereignis": "platzierung_geplant", "einsatzstelle": site,
+                         "beginn_geplant": cut + timedelta(days=31)})
+            planned.append((person, site))
+        previous = {code: values[k] for code, values in TABLE.items()}
+        start = cut + timedelta(days=1)
+    return rows
+
+
+def test_it_rebuilds_the_stata_table_at_its_six_cut_off_dates(stata):
+    content = csv_file(stata_history())
+    checked = history_import(filename="stata.csv", content=content, by=None, programme=stata, create_missing=True,
+                             dry_run=True)
+    assert checked.is_valid, checked.errors[:5]
+    assert not CaseEvent.objects.exists()  # a dry run writes nothing
+    plan = history_import(filename="stata.csv", content=content, by=None, programme=stata, create_missing=True)
+    assert plan.written
+    figures = compute(CaseEvent.objects.filter(project__programme=stata), DATES, STATA_CODES)
+    assert {code: list(values.values()) for code, values in figures.items()} == TABLE
+    # Admitted people keep the Jobcenter that profiled them, for the breakdown by Jobcenter.
+    assert Participant.objects.filter(cases__jobcenter__kind=Organization.Kind.JOBCENTER).count() == 181
+
+
+def test_without_create_missing_unknown_codes_are_errors_and_nothing_is_written(stata):
+    rows = [{"teilnehmer": "TN-NEU1", "datum": "2018-01-10", "ereignis": "profiling", "organisation": "jc-stendal",
+             "projekt": "STATA-01"}]
+    plan = history_import(filename="h.csv", content=csv_file(rows), by=None, programme=stata)
+    assert not plan.is_valid and plan.errors[0].column == "teilnehmer"
+    assert not CaseEvent.objects.exists() and not Participant.objects.exists()
+
+
+def test_each_rule_is_checked_with_row_and_column(stata):
+    other = Programme.objects.create(name="Anderes Programm")
+    Project.objects.create(name="Fremd", code="FREMD-01", lead=Organization.objects.get(external_id="bic"),
+                           programme=other)
+    rows = [
+        {"teilnehmer": "TN-A", "datum": "2018-01-10", "ereignis": "folgegespraech"},  # 2: new code, no organisation
+        {"teilnehmer": "TN-B", "datum": "2018-01-10", "ereignis": "aufnahme", "organisation": "bic",
+         "projekt": "STATA-01"},
+        {"teilnehmer": "TN-B", "datum": "2018-01-12", "ereignis": "platzierung_ende", "einsatzstelle": "AGH-01"},  # 4
+        {"teilnehmer": "TN-B", "datum": "2018-01-09", "ereignis": "austritt", "ergebnis": "umzug"},  # 5: no case yet
+        {"teilnehmer": "TN-B", "datum": "2018-02-01", "ereignis": "austritt"},  # 6: no outcome
+        {"teilnehmer": "TN-C", "datum": "2018-01-10", "ereignis": "aufnahme", "organisation": "bic",
+         "projekt": "FREMD-01"},  # 7: another programme's project
+        {"teilnehmer": "TN-D", "datum": "2099-01-01", "ereignis": "profiling", "organisation": "bic",
+         "projekt": "STATA-01"},  # 8: future
+        {"teilnehmer": "TN-E", "datum": "2018-13-01", "ereignis": "wunder"},  # 9: bad date and event
+    ]
+    rows += [{"teilnehmer": f"TN-F{i}", "datum": "2018-03-01", "ereignis": "aufnahme", "organisation": "bic",
+              "projekt": "STATA-02"} for i in range(4)]
+    rows += [{"teilnehmer": f"TN-F{i}", "datum": "2018-03-02", "ereignis": "platzierung_beginn",
+              "einsatzstelle": "AGH-02"} for i in range(4)]  # site AGH-02 has three slots: row 17 overbooks
+    plan = history_import(filename="h.csv", content=csv_file(rows), by=None, programme=stata, create_missing=True)
+    errors = {(e.row, e.column) for e in plan.errors}
+    assert {(2, "organisation"), (4, "ereignis"), (5, "ereignis"), (6, "ergebnis"), (7, "projekt"), (8, "datum"),
+            (9, "datum"), (9, "ereignis"), (17, "einsatzstelle")} <= errors
+    assert not CaseEvent.objects.exists() and not Participant.objects.exists()
+    assert Project.objects.count() == 43  # nothing created either
+
+
+def test_create_missing_adds_people_organisations_projects_and_sites(db):
+    programme = Programme.objects.create(name="Landesprogramm", short_name="LP")
+    rows = [{"teilnehmer": "TN-X1", "datum": "2019-01-02", "ereignis": "aufnahme", "organisation": "Träger Nord",
+             "projekt": "LP-01"},
+            {"teilnehmer": "TN-X2", "datum": "2019-01-02", "ereignis": "aufnahme", "organisation": "Träger Nord",
+             "projekt": "LP-01"}]
+    rows += [{"teilnehmer": code, "datum": "2019-01-05", "ereignis": "platzierung_beginn", "einsatzstelle": "NORD-1"}
+             for code in ("TN-X1", "TN-X2")]
+    rows.append({"teilnehmer": "TN-X1", "datum": "2019-03-01", "ereignis": "austritt", "ergebnis": "sv_beschaeftigung"})
+    plan = history_import(filename="h.csv", content=csv_file(rows), by=None, programme=programme, create_missing=True)
+    assert plan.written, plan.errors
+    site = PlacementSite.objects.get(code="NORD-1")
+    assert site.slots == 2 and site.project.programme == programme and site.organization.name == "Träger Nord"
+    assert Participant.objects.get(code="TN-X1").birth_date is None  # known by the code alone
+    figures = compute(CaseEvent.objects.filter(project__programme=programme), [date(2019, 2, 1), date(2019, 4, 1)])
+    assert figures["slots_occupied"] == {"2019-02-01": 2, "2019-04-01": 1}  # the exit ended the placement
+    assert figures[f"exits_{'sv_beschaeftigung'}"] == {"2019-02-01": 0, "2019-04-01": 1}
+
+
+def test_the_command_checks_and_imports(stata, tmp_path, capsys):
+    rows = [{"teilnehmer": "TN-K1", "datum": "2018-01-10", "ereignis": "profiling", "organisation": "Jobcenter Stendal",
+             "projekt": "STATA-01"}]
+    path = tmp_path / "verlauf.csv"
+    path.write_bytes(csv_file(rows))
+    call_command("import_history", str(path), "--dry-run", "--create-missing", "--programme", "StaTA")
+    assert "nichts geschrieben" in capsys.readouterr().out and not CaseEvent.objects.exists()
+    with pytest.raises(CommandError):
+        call_command("import_history", str(path))
+    call_command("import_history", str(path), "--create-missing", "--programme", "StaTA")
+    assert CaseEvent.objects.get().type == CaseEvent.Type.PROFILING
