@@ -68,6 +68,8 @@ MATRIX = [
     ("get", "gaps:interface_create", lambda w: [w.network.pk], ["login", 403, 403, 403, 200, 403, 403, 200]),
     ("get", "monitoring:report", None, ["login", 403, 403, 403, 200, 403, 200, 200]),
     ("get", "monitoring:report", lambda w: {"programm": _programme(w).pk}, ["login", 403, 403, 403, 200, 403, 200, 200]),
+    ("get", "monitoring:esf", None, ["login", 403, 403, 403, 200, 403, 200, 200]),
+    ("get", "cases:esf", lambda w: [_case(w).pk], ["login", 302, 302, 302, 403, 302, 403, 403]),
     ("get", "monitoring:cutoffs", lambda w: [_programme(w).pk], NETWORK_EDIT),
     ("get", "monitoring:targets", lambda w: [_programme(w).pk], NETWORK_EDIT),
     ("get", "monitoring:import", None, NETWORK_EDIT),
@@ -225,7 +227,8 @@ VERIFIED_MATRIX = [
     ("post", "cases:import_run", lambda w: [_participant_import(w).pk], [403, 403, 403, 302]),
     ("get", "cases:case", lambda w: [_case(w).pk], CASE_READ),
     *[("get", f"cases:{name}", lambda w: [_case(w).pk], CASE_CHANGE)
-      for name in ("contact", "need", "rights", "consent", "refer", "book", "close", "residence", "plan", "person")],
+      for name in ("contact", "need", "rights", "consent", "refer", "book", "close", "residence", "plan", "person",
+                   "esf")],
     ("get", "cases:need_edit", _need, CASE_CHANGE),
     ("post", "cases:chain_apply", lambda w: [_case(w).pk], [403, 403, 403, 404]),  # 404: no chain of the network
     ("post", "cases:step_tick", _step, [403, 403, 403, 302]),

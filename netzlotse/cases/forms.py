@@ -5,7 +5,19 @@ from netzlotse.core.forms import FastSelect, FastSelectMultiple, KernForm, KernM
 from netzlotse.directory.models import FieldOfAction, Phase, ResidenceStatus, TargetGroup
 from netzlotse.network.models import Organization, Project, Region
 
-from .models import Case, Consent, Contact, DataCategory, Need, Participant, Placement, Purpose, ResidenceRecord
+from .models import (
+    Answer,
+    Case,
+    Consent,
+    Contact,
+    DataCategory,
+    EsfRecord,
+    Need,
+    Participant,
+    Placement,
+    Purpose,
+    ResidenceRecord,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -165,3 +177,42 @@ class PlanForm(KernModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["phase"].queryset = Phase.objects.filter(chain__is_default=True)
+
+
+LEAVING_FIELDS = ["job_searching", "in_education", "qualification", "in_employment"]
+SIX_MONTH_FIELDS = ["employed_after_six_months", "improved_after_six_months"]
+
+
+class EsfForm(KernModelForm):
+    """The ESF+ entry questions and, after the exit, the results four weeks and six months later."""
+
+    class Meta:
+        model = EsfRecord
+        fields = ["employment", "long_term_unemployed", "disability", "third_country_national", "foreign_background",
+                  "minority", "homeless", "rural", *LEAVING_FIELDS, *SIX_MONTH_FIELDS]
+        widgets = {"employment": forms.RadioSelect, "disability": forms.RadioSelect, "minority": forms.RadioSelect,
+                   "third_country_national": forms.RadioSelect, "foreign_background": forms.RadioSelect,
+                   "homeless": forms.RadioSelect}
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.case = case
+        self.fields["employment"].choices = list(EsfRecord.Employment.choices)
+        for name in ("disability", "third_country_national", "foreign_background", "minority", "homeless"):
+            self.fields[name].choices = list(Answer.choices)
+        for name in SIX_MONTH_FIELDS:
+            self.fields[name].widget.choices = [("unknown", _("noch nicht erfragt")), ("true", _("ja")),
+                                                ("false", _("nein"))]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("long_term_unemployed") and data.get("employment") != EsfRecord.Employment.UNEMPLOYED:
+            self.add_error("long_term_unemployed", _("Langzeitarbeitslos kann nur sein, wer arbeitslos ist."))
+        answered_results = any(data.get(name) for name in LEAVING_FIELDS) or any(
+            data.get(name) is not None for name in SIX_MONTH_FIELDS)
+        if self.case.is_open and answered_results:
+            self.add_error(None, _("Die Ergebnisse nach der Teilnahme werden erst nach dem Austritt erfasst."))
+        # Upon leaving, a person counts as job searching or as in employment, never both (the later one counts).
+        if data.get("job_searching") and data.get("in_employment"):
+            self.add_error("job_searching", _("Bitte nur eines: auf Arbeitsuche oder erwerbstätig (das spätere)."))
+        return data

@@ -137,3 +137,24 @@ def plan(request, pk):
         messages.success(request, _("Der Fallplan ist gespeichert."))
         return redirect("cases:case", pk=case.pk)
     return render(request, "cases/record.html", {"case": case, "form": form, "title": _("Fallplan bearbeiten")})
+
+
+@require_http_methods(["GET", "POST"])
+@personal_data_view
+def esf(request, pk):
+    """The ESF+ entry questions (special categories may be declined) and the results after the exit."""
+    from .forms import EsfForm
+    from .models import EsfRecord
+    from .services import esf_record_save
+
+    case = _own_case(request, pk)
+    record = EsfRecord.objects.filter(case=case).first() or EsfRecord(case=case)
+    form = EsfForm(request.POST or None, instance=record, case=case)
+    if request.method == "POST" and form.is_valid():
+        esf_record_save(case=case, record=form.save(commit=False), by=request.user)
+        messages.success(request, _("Die ESF+-Angaben sind gespeichert."))
+        return redirect("cases:case", pk=case.pk)
+    return render(request, "cases/record.html", {"case": case, "form": form, "title": _("ESF+-Angaben"),
+                                                 "intro": _("Angaben für die gemeinsamen Indikatoren des ESF+. Fragen "
+                                                            "zu Behinderung und Minderheit darf die Person ohne "
+                                                            "Begründung unbeantwortet lassen.")})

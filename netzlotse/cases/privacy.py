@@ -19,8 +19,16 @@ ANONYMOUS = "–"
 
 
 def _cases(participant):
-    return participant.cases.select_related("organization", "project", "phase").prefetch_related(
+    return participant.cases.select_related("organization", "project", "phase", "esf").prefetch_related(
         "contacts", "needs", "referrals", "placements__site", "events")
+
+
+def _esf(case) -> dict | None:
+    record = getattr(case, "esf", None)
+    if record is None:
+        return None
+    return {field.name: getattr(record, field.name) for field in record._meta.concrete_fields
+            if field.name not in ("id", "case")}
 
 
 def participant_export(participant: Participant) -> dict:
@@ -41,6 +49,7 @@ def participant_export(participant: Participant) -> dict:
                         "started_on": p.started_on, "ended_on": p.ended_on, "end_reason": p.end_reason}
                        for p in c.placements.all()],
         "events": [{"type": e.type, "date": e.date, "reason": e.reason} for e in c.events.all()],
+        "esf": _esf(c),
     } for c in _cases(participant)]
     return {
         "code": participant.code, "first_name": participant.first_name, "last_name": participant.last_name,

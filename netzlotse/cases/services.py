@@ -344,6 +344,21 @@ def case_reopen(*, case: Case, by, reason: str, day=None) -> Case:
 
 
 @transaction.atomic
+def esf_record_save(*, case: Case, record, by):
+    """Save the ESF+ answers of a case. The event names which parts were answered, never the answers, since
+    disability and minority are special categories of personal data."""
+    record.case = case
+    record.save()
+    parts = ["entry"]
+    if any([record.job_searching, record.in_education, record.qualification, record.in_employment]):
+        parts.append("leaving")
+    if record.employed_after_six_months is not None or record.improved_after_six_months is not None:
+        parts.append("six_months")
+    _event(case, CaseEvent.Type.ESF_RECORDED, by=by, data={"parts": parts})
+    return record
+
+
+@transaction.atomic
 def admission(*, participant: Participant, case: Case, by, residence: ResidenceRecord | None = None,
               allow_duplicate=False) -> Case:
     """A new participant and their first case in one step (all or nothing)."""

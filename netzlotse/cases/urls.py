@@ -23,6 +23,7 @@ urlpatterns = [
     path("<int:pk>/platz/", placing.book, name="book"),
     path("<int:pk>/austritt/", placing.close, name="close"),
     path("<int:pk>/plan/", placing.plan, name="plan"),
+    path("<int:pk>/esf/", placing.esf, name="esf"),
     path("<int:pk>/aufenthalt/", placing.residence, name="residence"),
     path("<int:pk>/platz/<int:placement_pk>/beginn/", placing.start, name="placement_start"),
     path("<int:pk>/platz/<int:placement_pk>/ende/", placing.end, name="placement_end"),

@@ -31,21 +31,22 @@ def _provider():
     return Coalesce(F("slot__organization_id"), F("organization_id"))
 
 
-def _age():
-    """Age in whole years on the day of the event (so admissions count the age at entry)."""
-    month, day = ExtractMonth("date"), ExtractDay("date")
-    born_month, born_day = ExtractMonth("participant__birth_date"), ExtractDay("participant__birth_date")
+def age(on="date", born="participant__birth_date"):
+    """Age in whole years on the day in field `on` (for events, the event's day: admissions count the age at
+    entry), computed in the database on SQLite and PostgreSQL alike."""
+    month, day = ExtractMonth(on), ExtractDay(on)
+    born_month, born_day = ExtractMonth(born), ExtractDay(born)
     before_birthday = Case(When(LessThan(month, born_month), then=Value(1)),
                            When(GreaterThan(month, born_month), then=Value(0)),
                            When(LessThan(day, born_day), then=Value(1)), default=Value(0))
-    return ExtractYear("date") - ExtractYear("participant__birth_date") - before_birthday
+    return ExtractYear(on) - ExtractYear(born) - before_birthday
 
 
 def _age_band():
-    age = _age()
+    years = age()
     return Case(When(participant__birth_date__isnull=True, then=Value(None)),
-                When(LessThan(age, 18), then=Value("u18")), When(LessThan(age, 30), then=Value("18_29")),
-                When(LessThan(age, 55), then=Value("30_54")), default=Value("55plus"))
+                When(LessThan(years, 18), then=Value("u18")), When(LessThan(years, 30), then=Value("18_29")),
+                When(LessThan(years, 55), then=Value("30_54")), default=Value("55plus"))
 
 
 def _residence_status():

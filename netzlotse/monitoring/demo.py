@@ -1,13 +1,15 @@
 """Demo monitoring for StaTA: a cut-off series of six monthly dates, the first four closed, programme targets,
-and one follow-up entered late, so the report shows a closed figure beside its correction."""
+and one follow-up entered late, so the report shows a closed figure beside its correction. For RESQUE
+continued (an ESF+-funded IvAF project): the ESF+ answers of its participants."""
 
+import random
 from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
 
 from netzlotse.cases import services as case_services
-from netzlotse.cases.models import Case, Contact
+from netzlotse.cases.models import Answer, Case, Contact, EsfRecord
 from netzlotse.network.models import Programme
 
 from . import services
@@ -18,10 +20,11 @@ TARGETS = {"profilings": 200, "admissions": 180, "follow_ups": 600, "placements_
 
 @transaction.atomic
 def load_monitoring_demo(today=None) -> int:
+    today = today or timezone.localdate()
+    _esf_answers(today)
     programme = Programme.objects.filter(short_name="StaTA").first()
     if programme is None or programme.cutoffs.exists():
         return 0
-    today = today or timezone.localdate()
     series = services.cutoffs_add(programme=programme, dates=default_dates(today))
     for cutoff in series[:4]:
         services.cutoff_close(cutoff=cutoff, by=None)
@@ -33,3 +36,22 @@ def load_monitoring_demo(today=None) -> int:
             kind=Contact.Kind.HOME_VISIT, date=series[0].date - timedelta(days=3), duration_minutes=45,
             place="Hausbesuch"))
     return len(series)
+
+
+def _esf_answers(today) -> None:
+    rng = random.Random(2021)  # noqa: S311 - invented demo data, not security
+    E = EsfRecord.Employment
+    for case in Case.objects.filter(project__code="RESQUE", esf__isnull=True).select_related("participant"):
+        employment = rng.choice([E.UNEMPLOYED, E.UNEMPLOYED, E.UNEMPLOYED, E.INACTIVE, E.EMPLOYED])
+        record = EsfRecord(employment=employment, long_term_unemployed=employment == E.UNEMPLOYED and rng.random() < .4,
+                           third_country_national=Answer.YES, foreign_background=Answer.YES,
+                           disability=rng.choice([Answer.NO, Answer.NO, Answer.NO, Answer.DECLINED, Answer.YES]),
+                           minority=rng.choice([Answer.NO, Answer.DECLINED, Answer.DECLINED]),
+                           homeless=rng.choice([Answer.NO, Answer.NO, Answer.YES]), rural=rng.random() < .5)
+        if not case.is_open:
+            record.in_employment = case.outcome == Case.Outcome.JOB
+            record.in_education = case.outcome in (Case.Outcome.APPRENTICESHIP, Case.Outcome.TRAINING)
+            record.job_searching = not (record.in_employment or record.in_education) and rng.random() < .6
+            if (today - case.closed_on).days > 183:
+                record.employed_after_six_months = record.in_employment or rng.random() < .2
+        case_services.esf_record_save(case=case, record=record, by=None)

@@ -145,3 +145,24 @@ class TargetForm(KernForm):
                 continue
             self.fields[indicator.code] = forms.IntegerField(label=indicator.label, required=False, min_value=0,
                                                              max_value=10_000_000, initial=current.get(indicator.code))
+
+
+class EsfReportForm(KernForm):
+    projekt = forms.ModelChoiceField(label=_("Projekt"), queryset=Project.objects.none(), widget=FastSelect,
+                                     empty_label=_("– bitte wählen –"))
+    von = forms.DateField(label=_("von"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    bis = forms.DateField(label=_("bis"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["projekt"].queryset = Project.objects.filter(programme__in=programmes_for(user)).order_by("name")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("von") and data.get("bis") and data["bis"] < data["von"]:
+            self.add_error("bis", _("Das Ende liegt vor dem Beginn."))
+        return data
+
+    def scope(self) -> Scope:
+        project = self.cleaned_data["projekt"]
+        return Scope(programme=project.programme, project=project)

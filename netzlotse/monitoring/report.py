@@ -183,6 +183,19 @@ def _section(breakdown: bd.Breakdown, events, dates, chosen: list[Indicator], su
     return Section(breakdown, blocks)
 
 
+def suppress_column(column: dict) -> dict:
+    """{key: "< 5" or "x"} for the cells of one column (groups that add up to a shown total) that must not be
+    shown: every value from 1 to 4, and where that hides a single cell, the next smallest one as well."""
+    small = [key for key, value in column.items() if _small(value)]
+    hidden = dict.fromkeys(small, HIDDEN)
+    if len(small) == 1:
+        others = sorted((value, position, key) for position, (key, value) in enumerate(column.items())
+                        if value and key not in small)
+        if others:
+            hidden[others[0][2]] = BLOCKED
+    return hidden
+
+
 def _hidden_cells(grouped, order, codes, dates) -> dict:
     """(group key, code, date) → "< 5" or "x" for each count cell that must not be shown."""
     hidden = {}
@@ -191,14 +204,8 @@ def _hidden_cells(grouped, order, codes, dates) -> dict:
             continue
         for day in dates:
             column = {key: grouped[key][code][day.isoformat()] for key in order}
-            small = [key for key, value in column.items() if _small(value)]
-            for key in small:
-                hidden[(key, code, day)] = HIDDEN
-            if len(small) == 1:
-                others = sorted((value, position, key) for position, (key, value) in enumerate(column.items())
-                                if value and key not in small)
-                if others:
-                    hidden[(others[0][2], code, day)] = BLOCKED
+            for key, mark in suppress_column(column).items():
+                hidden[(key, code, day)] = mark
     return hidden
 
 

@@ -5,6 +5,7 @@ from . import import_views, views
 app_name = "monitoring"
 urlpatterns = [
     path("", views.report, name="report"),
+    path("esf/", views.esf, name="esf"),
     path("programm/<int:pk>/stichtage/", views.cutoffs, name="cutoffs"),
     path("programm/<int:pk>/ziele/", views.targets, name="targets"),
     path("import/", import_views.upload, name="import"),

@@ -1,5 +1,7 @@
 """The cut-off report page (with its exports and print view), a programme's cut-off series and its targets."""
 
+from datetime import date
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,10 +12,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from netzlotse.accounts import roles
 from netzlotse.core.access import permission_required
+from netzlotse.core.xlsx import xlsx_response
 from netzlotse.network.models import Project
 
 from . import exports, services
-from .forms import CutoffAddForm, ReportForm, TargetForm
+from .esf import COLUMNS, GENDERS, esf_report, workbook_sheets
+from .forms import CutoffAddForm, EsfReportForm, ReportForm, TargetForm
 from .indicators import INDICATORS
 from .models import Cutoff, Target
 from .report import build, describe_filters
@@ -114,3 +118,23 @@ def targets(request, pk):
         "programme": programme, "project": project, "form": form, "indicators": INDICATORS,
         "projects": Project.objects.filter(programme=programme).order_by("name"),
         "report_url": reverse("monitoring:report") + f"?programm={programme.pk}"})
+
+
+@require_GET
+@permission_required(roles.VIEW_MONITORING)
+def esf(request):
+    """The ESF+ common indicators of one project for a period, on the page and as an Excel file."""
+    today = timezone.localdate()
+    form = EsfReportForm(request.GET if "projekt" in request.GET else None, user=request.user,
+                         initial={"von": date(today.year, 1, 1), "bis": today})
+    result = None
+    if form.is_bound and form.is_valid():
+        result = esf_report(scope=form.scope(), start=form.cleaned_data["von"], end=form.cleaned_data["bis"],
+                            suppress=not roles.can(request.user, roles.SEE_SMALL_CELLS))
+        if request.GET.get("format") == "xlsx":
+            return xlsx_response(f"esf-{result.scope.project.code or result.scope.project.pk}-"
+                                 f"{result.start:%Y%m%d}-{result.end:%Y%m%d}.xlsx", workbook_sheets(result))
+    query = request.GET.copy()
+    query.pop("format", None)
+    return render(request, "monitoring/esf.html", {"form": form, "report": result, "query": query.urlencode(),
+                                                   "genders": GENDERS, "columns": COLUMNS})

@@ -231,6 +231,7 @@ class CaseEvent(AppendOnly):
         STEP_DONE = "step_done", _("Schritt erledigt")
         STEP_REOPENED = "step_reopened", _("Schritt wieder offen")
         EXIT = "exit", _("Austritt")
+        ESF_RECORDED = "esf_recorded", _("ESF+-Angaben erfasst")
         REOPENED = "reopened", _("wieder aufgenommen")
 
     type = models.CharField(max_length=30, choices=Type.choices)
