@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from netzlotse.core.bulk import insert_rows
 from netzlotse.directory.models import Phase, ResidenceStatus, TargetGroup
-from netzlotse.network.models import Organization
+from netzlotse.network.models import Organization, Programme, Project
 
 from .models import (
     AccessLog,
@@ -46,6 +46,8 @@ LAST_ENDINGS = ["er", "mann", "ner", "ke", "ert", "ling", "stein", "berg", "hard
 LAST = [stem + ending for stem in LAST_STEMS for ending in LAST_ENDINGS] + [
     "Müller", "Haddad", "Kovalenko", "Yilmaz", "Ahmadi", "Nowak", "Tesfaye", "Khalil", "Popescu", "Hosseini",
     "Demir", "Melnyk", "Saleh", "Kaya"]
+PROGRAMMES = 8  # the first carries about a third of all cases, as a large federal programme would
+PROGRAMME_PREFIX = "GEN-P"
 CONTACT_KINDS = [k.value for k in Contact.Kind if k != Contact.Kind.PROFILING]
 NEED_KINDS = [k.value for k in Need.Kind]
 OUTCOMES = [o.value for o in Case.Outcome]
@@ -94,9 +96,11 @@ def extend(size: str, seed: int = 42, progress=print) -> dict:
     written = {"participants": 0, "events": 0, "contacts": 0}
     with transaction.atomic():
         _skip_foreign_key_checks()
+        projects = _projects(rng, orgs)
         for start in range(0, total, CHUNK):
             counts = _chunk(rng, range(start, min(total, start + CHUNK)), orgs=orgs, districts=districts,
-                            statuses=statuses, groups=groups, phases=phases, keys=keys, today=today, now=now)
+                            statuses=statuses, groups=groups, phases=phases, keys=keys, today=today, now=now,
+                            projects=projects)
             for name, n in counts.items():
                 written[name] += n
             progress(f"{written['participants']} Teilnehmende, {written['events']} Ereignisse")
@@ -107,7 +111,18 @@ def extend(size: str, seed: int = 42, progress=print) -> dict:
     return written
 
 
-def _chunk(rng, numbers, *, orgs, districts, statuses, groups, phases, keys, today, now) -> dict:
+def _projects(rng, orgs) -> dict[int, int]:
+    """Generated programmes, and one project per generated organisation in one of them: {organisation: project}."""
+    programmes = Programme.objects.bulk_create([
+        Programme(name=f"Generiertes Programm {n}", short_name=f"{PROGRAMME_PREFIX}{n}") for n in range(1, PROGRAMMES + 1)])
+    projects = Project.objects.bulk_create([
+        Project(name=f"Generiertes Projekt {org}", code=f"GEN-{org}", lead_id=org,
+                programme=programmes[0] if i % 3 == 0 else programmes[1 + int((PROGRAMMES - 1) * rng.random() ** 2)])
+        for i, org in enumerate(orgs)], batch_size=5000)
+    return {project.lead_id: project.pk for project in projects}
+
+
+def _chunk(rng, numbers, *, orgs, districts, statuses, groups, phases, keys, today, now, projects) -> dict:
     participant_id, case_id = _next_id(Participant), _next_id(Case)
     residence_id, contact_id, need_id, event_id = (_next_id(ResidenceRecord), _next_id(Contact), _next_id(Need),
                                                    _next_id(CaseEvent))
@@ -115,7 +130,8 @@ def _chunk(rng, numbers, *, orgs, districts, statuses, groups, phases, keys, tod
 
     def event(type_, day, person, case, org, **extra):
         nonlocal event_id
-        events.append((event_id, type_, day, person, case, org, extra.get("reason", ""), extra.get("data", "{}"), now))
+        events.append((event_id, type_, day, person, case, org, projects.get(org), extra.get("reason", ""),
+                       extra.get("data", "{}"), now))
         event_id += 1
 
     for number in numbers:
@@ -134,7 +150,7 @@ def _chunk(rng, numbers, *, orgs, districts, statuses, groups, phases, keys, tod
         closed = opened + timedelta(days=rng.randint(60, 700)) if rng.random() < 0.4 else None
         closed = closed if closed and closed <= today else None
         outcome = rng.choice(OUTCOMES) if closed else ""
-        cases.append((case_id, participant_id, org, rng.choice(phases), opened, closed, outcome,
+        cases.append((case_id, participant_id, org, projects.get(org), rng.choice(phases), opened, closed, outcome,
                       bool(closed) and rng.random() < 0.3, "", "", "", ""))
         event(CaseEvent.Type.ADMISSION, opened, participant_id, case_id, org)
         event(CaseEvent.Type.PROFILING, opened, participant_id, case_id, org)
@@ -148,7 +164,7 @@ def _chunk(rng, numbers, *, orgs, districts, statuses, groups, phases, keys, tod
                              day + timedelta(days=rng.randint(14, 42))))
             contact_id += 1
             event(CaseEvent.Type.FOLLOW_UP if kind == "follow_up_profiling" else CaseEvent.Type.CONTACT, day,
-                  participant_id, case_id, org)
+                  participant_id, case_id, org, data=f'{{"kind": "{kind}"}}')
         for kind in rng.sample(NEED_KINDS, rng.randint(1, 2)):
             needs.append((need_id, case_id, kind, rng.choice(["open", "in_progress", "resolved"]), "", opened))
             need_id += 1
@@ -164,13 +180,14 @@ def _chunk(rng, numbers, *, orgs, districts, statuses, groups, phases, keys, tod
     insert_rows(Participant.target_groups.through._meta.db_table, ["participant_id", "targetgroup_id"], groups_rows)
     insert_rows(ResidenceRecord._meta.db_table, ["id", "participant_id", "status_id", "valid_until",
                                                  "labour_market_access", "work_ban", "recorded_on"], residences)
-    insert_rows(Case._meta.db_table, ["id", "participant_id", "organization_id", "phase_id", "opened_on", "closed_on",
-                                      "outcome", "early_exit", "strengths", "goals", "strategy", "follow_up"], cases)
+    insert_rows(Case._meta.db_table, ["id", "participant_id", "organization_id", "project_id", "phase_id", "opened_on",
+                                      "closed_on", "outcome", "early_exit", "strengths", "goals", "strategy",
+                                      "follow_up"], cases)
     insert_rows(Contact._meta.db_table, ["id", "case_id", "kind", "date", "duration_minutes", "place", "notes",
                                          "next_contact_on"], contacts)
     insert_rows(Need._meta.db_table, ["id", "case_id", "kind", "status", "notes", "recorded_on"], needs)
     insert_rows(CaseEvent._meta.db_table, ["id", "type", "date", "participant_id", "case_id", "organization_id",
-                                           "reason", "data", "recorded_at"], events)
+                                           "project_id", "reason", "data", "recorded_at"], events)
     return {"participants": len(people), "events": len(events), "contacts": len(contacts)}
 
 
@@ -192,4 +209,17 @@ def remove() -> None:
             model.objects.filter(participant__in=people)._raw_delete(connection.alias)
         Participant.target_groups.through.objects.filter(participant__in=people)._raw_delete(connection.alias)
         Participant.languages.through.objects.filter(participant__in=people)._raw_delete(connection.alias)
+        _delete_referring(Participant, people, skip_app="cases")  # e.g. the monitoring's tallies of these people
         generated._raw_delete(connection.alias)
+        programmes = Programme.objects.filter(short_name__startswith=PROGRAMME_PREFIX, name__startswith="Generiertes")
+        Project.objects.filter(programme__in=programmes)._raw_delete(connection.alias)
+        _delete_referring(Programme, programmes.values("pk"), skip_app="network")
+        programmes._raw_delete(connection.alias)
+
+
+def _delete_referring(model, rows, *, skip_app: str) -> None:
+    """Rows of apps above this one that refer to rows about to go (cases cannot name them: they sit above)."""
+    for rel in model._meta.get_fields(include_hidden=True):
+        if not rel.auto_created or rel.concrete or rel.many_to_many or rel.related_model._meta.app_label == skip_app:
+            continue
+        rel.related_model.objects.filter(**{f"{rel.field.name}__in": rows})._raw_delete(connection.alias)

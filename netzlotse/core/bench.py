@@ -5,7 +5,7 @@ lower down never imports one above it.
 """
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.test import Client
 
@@ -17,6 +17,7 @@ class Context:
     import_runs: int
     rng: object
     client: Client
+    notes: list = field(default_factory=list)  # lines an operation adds to the printout (e.g. a comparison)
 
     def time_requests(self, next_url, runs=None):
         """Time GET requests. Each URL is requested once untimed first, so the figures are for a warm

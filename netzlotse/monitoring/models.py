@@ -66,3 +66,60 @@ class Cutoff(models.Model):
     @property
     def is_closed(self) -> bool:
         return self.closed_at is not None
+
+
+class Tally(models.Model):
+    """How many events of one measure a programme had on one day (or in one month), in total (dim "") or for one
+    group of a breakdown. Kept up to date from the append-only case events (see tally.py), so a report sums a
+    few thousand rows instead of reading every event."""
+
+    programme = models.ForeignKey("network.Programme", on_delete=models.CASCADE, related_name="+")
+    dim = models.CharField(max_length=20)  # "" for the whole programme, else a breakdown's code
+    key = models.CharField(max_length=40)  # the group's key as text, "" where it has none
+    day = models.DateField()
+    measure = models.CharField(max_length=60)
+    value = models.IntegerField()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.programme_id} {self.dim}={self.key} {self.day} {self.measure}: {self.value}"
+
+
+class DailyTally(Tally):
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["programme", "dim", "day", "key", "measure"],
+                                               name="dailytally_unique")]
+
+
+class MonthlyTally(Tally):
+    """The same per calendar month (day = the first of the month): sums up to a cut-off date read whole months
+    from here and only the days of the cut-off's own month from DailyTally."""
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["programme", "dim", "day", "key", "measure"],
+                                               name="monthlytally_unique")]
+
+
+class TallyState(models.Model):
+    """How far the tallies have read: every event up to this id, every change of a person up to this time."""
+
+    last_event_id = models.BigIntegerField(default=0)
+    people_changed_until = models.DateTimeField(null=True)
+
+    def __str__(self):
+        return f"events up to {self.last_event_id}"
+
+
+class PersonTally(models.Model):
+    """What a participant's events were tallied with (their groups at the time), so a later change of the person
+    takes back exactly what was counted before and counts it again under the new groups."""
+
+    participant = models.OneToOneField("cases.Participant", on_delete=models.CASCADE, primary_key=True,
+                                       related_name="+")
+    last_event_id = models.BigIntegerField()
+    groups = models.JSONField()
+
+    def __str__(self):
+        return f"{self.participant_id} up to {self.last_event_id}"

@@ -17,6 +17,7 @@ from netzlotse.cases.models import CaseEvent
 from netzlotse.network.models import Programme, Project
 
 from . import breakdowns as bd
+from . import tally
 from .indicators import BY_CODE, Indicator, compute, in_groups
 from .models import Cutoff, Target
 
@@ -84,6 +85,7 @@ class Row:
     cells: list[Cell]
     target: int | None = None
     progress: float | None = None  # the last date's value as a percentage of the target
+    key: object = None  # in a breakdown: the group's key
 
 
 @dataclass
@@ -133,7 +135,13 @@ def _shown(indicator: Indicator, value, suppress: bool):
 def build(*, scope: Scope, dates: list[date], groups=("stata",), breakdowns=(), suppress=False) -> Report:
     chosen = in_groups(groups)
     events = scope.events()
-    figures = compute(events, dates, [i.code for i in chosen])
+    if scope.whole_programme:
+        # A whole programme reads the running tallies (a few thousand rows) rather than all of its events.
+        tally.refresh()
+        zeros = {i.code: dict.fromkeys((d.isoformat() for d in dates), 0) for i in chosen}
+        figures = tally.figures(scope.programme.pk, "", dates, chosen).get(None, zeros)
+    else:
+        figures = compute(events, dates, [i.code for i in chosen])
     closed = {}
     if scope.whole_programme:
         closed = {c.date: c for c in Cutoff.objects.closed().filter(programme=scope.programme, date__in=dates)}
@@ -156,13 +164,19 @@ def build(*, scope: Scope, dates: list[date], groups=("stata",), breakdowns=(), 
         if suppress and cells and cells[-1].shown == HIDDEN:
             progress = None
         rows.append(Row(indicator, str(indicator.label), cells, target, progress))
-    sections = [_section(bd.BY_CODE[code], events, dates, chosen, suppress) for code in breakdowns]
+    sections = [_section(bd.BY_CODE[code], events, dates, chosen, suppress,
+                         scope.programme.pk if scope.whole_programme and code in tally.DIMS else None)
+                for code in breakdowns]
     return Report(scope, dates, rows, sections, closed, suppress)
 
 
-def _section(breakdown: bd.Breakdown, events, dates, chosen: list[Indicator], suppress: bool) -> Section:
+def _section(breakdown: bd.Breakdown, events, dates, chosen: list[Indicator], suppress: bool,
+             tallied_programme=None) -> Section:
     codes = {i.code for i in chosen} | {part for i in chosen if i.is_ratio for part in i.parts}
-    grouped = compute(events, dates, sorted(codes), by=breakdown.expression())
+    if tallied_programme is not None:
+        grouped = tally.figures(tallied_programme, breakdown.code, dates, [BY_CODE[c] for c in sorted(codes)])
+    else:
+        grouped = compute(events, dates, sorted(codes), by=breakdown.expression())
     labels = breakdown.labels(list(grouped))
     order = [key for key, _label in sorted(labels.items(), key=bd.sort_key)]
     hidden = _hidden_cells(grouped, order, codes, dates) if suppress else {}
@@ -178,7 +192,7 @@ def _section(breakdown: bd.Breakdown, events, dates, chosen: list[Indicator], su
                     mark = BLOCKED
                 cells.append(Cell(value, mark or value))
             _change(cells, suppress)
-            rows.append(Row(indicator, labels[key], cells))
+            rows.append(Row(indicator, labels[key], cells, key=key))
         blocks.append((indicator, rows))
     return Section(breakdown, blocks)
 

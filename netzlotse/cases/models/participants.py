@@ -4,6 +4,7 @@ import secrets
 import unicodedata
 
 from django.db import models
+from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -70,6 +71,8 @@ class Participant(models.Model):
     # Kept by services for the duplicate check; never shown.
     name_key = models.CharField(max_length=220, editable=False, db_index=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+    # Every save bumps it, so the monitoring's tallies notice a corrected gender, district or birth date.
+    updated_at = models.DateTimeField(auto_now=True, db_default=Now(), db_index=True, editable=False)
     anonymised_on = models.DateField(_("anonymisiert am"), null=True, blank=True, editable=False)
 
     class Meta:

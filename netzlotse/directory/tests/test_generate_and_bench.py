@@ -6,7 +6,7 @@ from django.core.management.base import CommandError
 
 from netzlotse.directory.generate import PREFIX
 from netzlotse.directory.models import Offer
-from netzlotse.network.models import Organization
+from netzlotse.network.models import Organization, Programme
 
 
 def test_it_generates_a_region_sized_network_and_replaces_it(db, capsys):
@@ -31,12 +31,15 @@ def test_it_generates_case_files_with_their_events_and_removes_them(db):
     assert 120_000 < CaseEvent.objects.count() < 200_000  # about fifteen per person
     case = Case.objects.filter(closed_on__isnull=False).first()
     assert case.events.filter(type="exit", reason=case.outcome).exists()
+    # Cases belong to the projects of generated programmes, so the monitoring has programmes to report on.
+    assert case.project.programme.short_name.startswith("GEN-P") and not case.events.filter(project=None).exists()
     assert case.events.filter(type="admission", date=case.opened_on).exists()
     for _i in range(40):  # the id sequences continue after the generated rows; real codes are never removed
         Participant.objects.create(organization=case.organization, first_name="Neu", last_name="Person",
                                    birth_date="1990-01-01")
     cases.remove()
     assert not people.exists() and not CaseEvent.objects.exists()
+    assert not Programme.objects.filter(short_name__startswith="GEN-P").exists()
     assert Participant.objects.count() == 40
 
 
@@ -48,3 +51,11 @@ def test_the_benchmark_reports_p50_and_p95_per_operation(db, capsys):
     report = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert set(report) == operations
     assert all({"p50_ms", "p95_ms", "n"} <= set(row) for row in report.values())
+
+
+def test_the_monitoring_benchmark_checks_duckdb_against_the_live_report(db, capsys):
+    call_command("generate_data", "--size", "region")
+    capsys.readouterr()
+    call_command("bench", "--size", "region", "--runs", "2", "--only", "monitoring_report", "monitoring_breakdowns")
+    out = capsys.readouterr().out
+    assert "monitoring_report" in out and "Verhältnis" in out and "gleiche Zahlen: ja" in out

@@ -9,8 +9,10 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from netzlotse.cases.models import CaseEvent, Participant, PlacementSite
+from netzlotse.monitoring.breakdowns import BY_CODE
 from netzlotse.monitoring.history import history_import
 from netzlotse.monitoring.indicators import STATA_CODES, compute
+from netzlotse.monitoring.report import Scope, build
 from netzlotse.network.models import Organization, Programme, Project
 
 HEADERS = ["teilnehmer", "datum", "ereignis", "organisation", "projekt", "einsatzstelle", "beginn_geplant", "grund",
@@ -123,6 +125,13 @@ def test_it_rebuilds_the_stata_table_at_its_six_cut_off_dates(stata):
     assert {code: list(values.values()) for code, values in figures.items()} == TABLE
     # Admitted people keep the Jobcenter that profiled them, for the breakdown by Jobcenter.
     assert Participant.objects.filter(cases__jobcenter__kind=Organization.Kind.JOBCENTER).count() == 181
+    # The whole programme's report reads the tallies: the same table, and the same by Jobcenter as counted live.
+    report = build(scope=Scope(programme=stata), dates=DATES, breakdowns=["jobcenter"])
+    assert {row.indicator.code: [c.value for c in row.cells] for row in report.rows} == TABLE
+    live = compute(CaseEvent.objects.filter(project__programme=stata), DATES, STATA_CODES,
+                   by=BY_CODE["jobcenter"].expression())
+    assert {r.key: [c.value for c in r.cells] for r in report.sections[0].blocks[0][1]} == {
+        key: list(values["profilings"].values()) for key, values in live.items() if any(values["profilings"].values())}
 
 
 def test_without_create_missing_unknown_codes_are_errors_and_nothing_is_written(stata):

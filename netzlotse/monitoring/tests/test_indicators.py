@@ -102,3 +102,20 @@ def test_a_participant_in_two_projects_counts_in_each_and_the_command_prints_jso
     call_command("report", "--programme", "stata", "--dates", "2026-03-01,2026-06-01")
     out = capsys.readouterr().out
     assert "Teilnehmende aufgenommen" in out and "01.06.2026" in out
+
+
+def test_duckdb_over_the_parquet_export_gives_the_same_figures(stata, tmp_path):
+    """The benchmark's cross-check: DuckDB's SQL must agree with the live figures, placements included."""
+    from netzlotse.monitoring.bench import DuckDB
+
+    org, programme, (project, _), site = stata
+    first, second = admit(org, project, "Anna", date(2026, 1, 5)), admit(org, project, "Bernd", date(2026, 1, 5))
+    contact_record(case=first, by=None, contact=Contact(kind=Contact.Kind.HOME_VISIT, date=D1))
+    running = placement_book(case=first, site=site, start=date(2026, 2, 1), by=None)
+    placement_book(case=second, site=site, start=D3, day=D1, plan_only=True, by=None)
+    placement_end(placement=running, reason=Placement.EndReason.HEALTH, early=True, by=None, day=D2)
+    duck = DuckDB(tmp_path).figures(programme.pk, [D1, D2, D3])
+    live = figures(programme)
+    assert duck == {None: {code: live[code] for code in duck[None]}}
+    assert duck[None]["placements_planned"] == {"2026-03-01": 1, "2026-06-01": 1, "2026-09-01": 1}
+    assert duck[None]["placements_ended_early"]["2026-06-01"] == 1

@@ -53,9 +53,11 @@ class Command(BaseCommand):
                             "n": len(timings)}
             goals[name] = goal
         if options["json"]:
-            self.stdout.write(json.dumps(report))
+            self.stdout.write(json.dumps({**report, **({"notes": context.notes} if context.notes else {})}))
             return
         self.stdout.write(f"Größe {size}, Datenbank {connection.vendor}")
-        self.stdout.write(f"{'Operation':<20}{'n':>6}{'p50 ms':>10}{'p95 ms':>10}{'Ziel p95':>10}")
+        self.stdout.write(f"{'Operation':<22}{'n':>6}{'p50 ms':>10}{'p95 ms':>10}{'Ziel p95':>10}")
         for name, row in report.items():
-            self.stdout.write(f"{name:<20}{row['n']:>6}{row['p50_ms']:>10}{row['p95_ms']:>10}{goals[name]:>10}")
+            self.stdout.write(f"{name:<22}{row['n']:>6}{row['p50_ms']:>10}{row['p95_ms']:>10}{goals[name]:>10}")
+        for note in context.notes:
+            self.stdout.write(note)
