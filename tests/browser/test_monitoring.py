@@ -91,3 +91,16 @@ def _stata():
     from netzlotse.network.models import Programme
 
     return Programme.objects.get(short_name="StaTA")
+
+
+def test_administrator_reads_the_esf_indicators_of_resque(visitor):
+    _load()
+    page = visitor.page
+    visitor.login("admin")
+    visitor.goto("/monitoring/esf/")
+    page.select_option("#id_projekt", label="RESQUE continued")
+    page.fill("#id_von", "2020-01-01")
+    page.get_by_role("button", name="Anzeigen").click()
+    expect(page.locator("main")).to_contain_text("EECO01")
+    expect(page.locator("main")).to_contain_text("Drittstaatsangehörige")
+    visitor.check("monitoring-esf")
