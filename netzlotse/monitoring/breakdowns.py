@@ -74,9 +74,10 @@ class Breakdown:
         return {key: found.get(key, str(UNKNOWN)) for key in keys}
 
     def filter(self, events, key):
-        if key in (None, ""):
-            return events.annotate(filter_key=self.expression()).filter(filter_key__isnull=True)
-        return events.annotate(filter_key=self.expression()).filter(filter_key=key)
+        # Named per breakdown, so several filters can apply to the same events.
+        name = f"filter_{self.code}"
+        events = events.annotate(**{name: self.expression()})
+        return events.filter(**{f"{name}__isnull": True} if key in (None, "") else {name: key})
 
 
 BREAKDOWNS = [

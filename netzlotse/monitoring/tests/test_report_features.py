@@ -85,6 +85,9 @@ def test_breakdowns_hide_small_cells_and_one_more_so_none_can_be_worked_out(prog
 def test_filters_and_age_bands_use_the_same_expression(programme):
     scope = Scope(programme=programme, filters={"altersgruppe": "u18"})
     assert build(scope=scope, dates=[MAR]).rows[1].cells[0].value == 3  # born 2010: 16 on admission
+    for band, expected in (("u18", 3), ("30_54", 0)):  # two filters at once: the three men are all under 18
+        both = Scope(programme=programme, filters={"altersgruppe": band, "geschlecht": "m"})
+        assert build(scope=both, dates=[MAR]).rows[1].cells[0].value == expected
     bands = build(scope=Scope(programme=programme), dates=[MAR], breakdowns=["altersgruppe"]).sections[0]
     assert {r.label: r.cells[0].value for r in bands.blocks[1][1]} == {"30 bis 54": 17, "unter 18": 3}
 
