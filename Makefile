@@ -39,6 +39,9 @@ demo: $(VENV)/.runtime assets
 	$(DEV_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py load_demo
+	@# The task worker writes the report exports beside the server, and stops with it.
+	$(DEV_ENV) NETZLOTSE_DEMO=1 $(BIN)/python manage.py db_worker --no-reload --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV_ENV) NETZLOTSE_DEMO=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Debian's chromium drives the browser tests; Playwright never downloads a browser.

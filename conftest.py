@@ -20,3 +20,17 @@ def world(db):
     from netzlotse.core.testing import World
 
     return World()
+
+
+@pytest.fixture
+def committed(transactional_db):
+    """A database whose writes commit, for a second connection to read (the live server, the task worker).
+    Such a test's flush also removes the rows the data migrations wrote; they are put back first."""
+    from django.apps import apps
+
+    from netzlotse.directory.reference_data import load_reference_data
+    from netzlotse.network.models import Region
+    from netzlotse.network.regions import load_regions
+
+    load_regions(Region)
+    load_reference_data(apps.get_model)

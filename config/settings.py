@@ -77,6 +77,8 @@ INSTALLED_APPS = [
     "csp",
     "django_htmx",
     "template_partials",
+    "django_tasks",
+    "django_tasks_db",
     "rules.apps.AutodiscoverRulesConfig",
     "netzlotse.core",
     "netzlotse.accounts",
@@ -103,6 +105,10 @@ MIDDLEWARE = [
     # Axes must come last so that it sees the outcome of authentication.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Work a request hands off (long report exports) waits in the database for `manage.py db_worker`, so no
+# broker is needed and any app server can take the next job.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

@@ -70,6 +70,10 @@ MATRIX = [
     ("get", "monitoring:report", lambda w: {"programm": _programme(w).pk}, ["login", 403, 403, 403, 200, 403, 200, 200]),
     ("get", "monitoring:esf", None, ["login", 403, 403, 403, 200, 403, 200, 200]),
     ("get", "cases:esf", lambda w: [_case(w).pk], ["login", 302, 302, 302, 403, 302, 403, 403]),
+    ("post", "monitoring:export_start", None, ["login", 403, 403, 403, 302, 403, 302, 302]),
+    # An export is the requester's alone (here the funder's): anyone else gets a 404.
+    ("get", "monitoring:export", lambda w: [_export(w).pk], ["login", 403, 403, 403, 404, 403, 200, 404]),
+    ("get", "monitoring:export_file", lambda w: [_export(w).pk], ["login", 403, 403, 403, 404, 403, 200, 404]),
     ("get", "monitoring:cutoffs", lambda w: [_programme(w).pk], NETWORK_EDIT),
     ("get", "monitoring:targets", lambda w: [_programme(w).pk], NETWORK_EDIT),
     ("get", "monitoring:import", None, NETWORK_EDIT),
@@ -135,6 +139,14 @@ def _programme(world):
     programme.funders.add(world.funder_org)
     Project.objects.create(name="StaTA-Projekt", lead=world.provider_a, programme=programme, network=world.network)
     return programme
+
+
+def _export(world):
+    """A finished report export of the funder's."""
+    from netzlotse.monitoring.models import ExportJob
+
+    return ExportJob.objects.create(requested_by=world.funder, query=f"programm={_programme(world).pk}", format="csv",
+                                    title="StaTA", status=ExportJob.Status.DONE, filename="a.csv", content=b"a;b\n")
 
 
 def _history_import(world):

@@ -17,7 +17,7 @@ from openpyxl.chart import LineChart, Reference
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from netzlotse.core.xlsx import neutralise, xlsx_download
+from netzlotse.core.xlsx import neutralise
 
 from .report import describe_filters
 
@@ -101,10 +101,6 @@ def _chart(sheet, report) -> None:
     sheet.add_chart(chart, f"A{len(report.rows) + 9}")
 
 
-def xlsx_response(report) -> HttpResponse:
-    return xlsx_download(workbook(report), _filename(report, "xlsx"))
-
-
 def csv_rows(report):
     """One line per figure: area, group, indicator code and label, cut-off date, value, change."""
     yield ["bereich", "gruppe", "kennzahl", "bezeichnung", "stichtag", "wert", "veraenderung"]
@@ -120,12 +116,30 @@ def csv_rows(report):
                            day.isoformat(), _value(cell), "" if cell.change is None else cell.change]
 
 
-def csv_response(report) -> HttpResponse:
+def csv_bytes(report) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     for line in csv_rows(report):
         writer.writerow([neutralise(v) for v in line])
     # With a byte order mark, Excel opens the umlauts right.
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(report, "csv")}"'
+    return ("\ufeff" + buffer.getvalue()).encode()
+
+
+CONTENT_TYPES = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                 "csv": "text/csv; charset=utf-8"}
+WRITERS = {"xlsx": workbook, "csv": csv_bytes}
+
+
+def file_for(report, ending: str) -> tuple[bytes, str]:
+    """The export's content and file name."""
+    return WRITERS[ending](report), _filename(report, ending)
+
+
+def download(content: bytes, filename: str, ending: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=CONTENT_TYPES[ending])
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def response(report, ending: str) -> HttpResponse:
+    return download(*file_for(report, ending), ending)

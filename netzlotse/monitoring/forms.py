@@ -14,7 +14,7 @@ from netzlotse.network.models import Organization, Programme, Project, Region
 
 from . import breakdowns as bd
 from .indicators import GROUPS, INDICATORS, STATA
-from .report import Scope
+from .report import Scope, build
 from .scope import MAX_DATES, ScopeError, parse_dates, programmes_for
 
 MAX_BREAKDOWNS = 3
@@ -119,6 +119,16 @@ class ReportForm(KernForm):
             if value:
                 filters[code] = int(value) if code in INTEGER_KEYS else value
         return Scope(programme=self.cleaned_data["programm"], project=self.cleaned_data.get("projekt"), filters=filters)
+
+    def report(self, *, today: date, suppress: bool, progress=None):
+        """The report these parameters ask for (page, export job and print view alike)."""
+        return build(scope=self.scope(), dates=self.dates(today), groups=self.groups,
+                     breakdowns=self.cleaned_data["aufschluesselung"], suppress=suppress, progress=progress)
+
+    @property
+    def steps(self) -> int:
+        """How many steps building and writing it takes: the table, each breakdown, the file."""
+        return 2 + len(self.cleaned_data["aufschluesselung"])
 
 
 _FILTERS = ["jobcenter", "traeger", "kreis", "geschlecht", "altersgruppe", "zielgruppe", "aufenthaltsstatus"]

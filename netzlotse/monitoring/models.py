@@ -1,9 +1,13 @@
-"""What monitoring stores besides the case events: targets and a programme's cut-off dates (Stichtage).
+"""What monitoring stores besides the case events: targets, a programme's cut-off dates (Stichtage), the running
+tallies and report exports in progress.
 
 Figures themselves are never stored while a date is open; closing a date keeps the figures as they were
 reported, so a later correction of an event before that date shows beside the closed figure instead of
 changing a report that has gone to the funder.
 """
+
+import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -123,3 +127,69 @@ class PersonTally(models.Model):
 
     def __str__(self):
         return f"{self.participant_id} up to {self.last_event_id}"
+
+
+class ExportJobQuerySet(models.QuerySet):
+    def of(self, user):
+        """A reader sees only the exports they asked for."""
+        return self.filter(requested_by=user)
+
+    def expired(self, now):
+        return self.filter(created_at__lt=now - EXPORT_KEPT)
+
+
+EXPORT_KEPT = timedelta(days=1)
+
+
+class ExportJob(models.Model):
+    """A report export handed off to the task worker, so a long one neither blocks nor times out the page:
+    the page polls `step` of `steps` and offers the file once it is done. The file holds the figures as the
+    requester may see them (suppressed for funders) and is removed a day later."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("wartet")
+        RUNNING = "running", _("läuft")
+        DONE = "done", _("fertig")
+        FAILED = "failed", _("fehlgeschlagen")
+
+    class Format(models.TextChoices):
+        XLSX = "xlsx", _("Excel-Datei")
+        CSV = "csv", _("CSV-Datei")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    query = models.TextField(_("Anfrage"))  # the report form's parameters, as in the page address
+    format = models.CharField(_("Format"), max_length=4, choices=Format.choices)
+    title = models.CharField(_("Bericht"), max_length=300)
+    language = models.CharField(max_length=10, default="de")  # the requester's, for the file's headings
+    status = models.CharField(_("Stand"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    step = models.PositiveSmallIntegerField(default=0)
+    steps = models.PositiveSmallIntegerField(default=1)
+    filename = models.CharField(max_length=200, blank=True)
+    content = models.BinaryField(null=True, editable=False)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ExportJobQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Export")
+        verbose_name_plural = _("Exporte")
+        indexes = [models.Index(fields=["requested_by", "-created_at"], name="exportjob_user_idx")]
+
+    def __str__(self):
+        return f"{self.title} ({self.format})"
+
+    @property
+    def percent(self) -> int:
+        return 100 if self.status == self.Status.DONE else min(99, round(100 * self.step / max(self.steps, 1)))
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    def advance(self, step: int, steps: int) -> None:
+        """Record progress at once (outside any transaction of the export), so the polling page sees it."""
+        self.step, self.steps, self.status = step, steps, self.Status.RUNNING
+        ExportJob.objects.filter(pk=self.pk).update(step=step, steps=steps, status=self.status)

@@ -132,7 +132,9 @@ def _shown(indicator: Indicator, value, suppress: bool):
     return HIDDEN if suppress and indicator.counts_people and _small(value) else value
 
 
-def build(*, scope: Scope, dates: list[date], groups=("stata",), breakdowns=(), suppress=False) -> Report:
+def build(*, scope: Scope, dates: list[date], groups=("stata",), breakdowns=(), suppress=False,
+          progress=None) -> Report:
+    """`progress(done)` is called after the table and after each breakdown (an export shows it)."""
     chosen = in_groups(groups)
     events = scope.events()
     if scope.whole_programme:
@@ -160,13 +162,18 @@ def build(*, scope: Scope, dates: list[date], groups=("stata",), breakdowns=(), 
         _change(cells, suppress)
         target = targets.get(indicator.code)
         last = cells[-1].value if cells else None
-        progress = round(100 * last / target, 1) if target and isinstance(last, int | float) else None
+        share = round(100 * last / target, 1) if target and isinstance(last, int | float) else None
         if suppress and cells and cells[-1].shown == HIDDEN:
-            progress = None
-        rows.append(Row(indicator, str(indicator.label), cells, target, progress))
-    sections = [_section(bd.BY_CODE[code], events, dates, chosen, suppress,
-                         scope.programme.pk if scope.whole_programme and code in tally.DIMS else None)
-                for code in breakdowns]
+            share = None
+        rows.append(Row(indicator, str(indicator.label), cells, target, share))
+    sections = []
+    for done, code in enumerate(breakdowns, start=1):
+        if progress:
+            progress(done)
+        sections.append(_section(bd.BY_CODE[code], events, dates, chosen, suppress,
+                                 scope.programme.pk if scope.whole_programme and code in tally.DIMS else None))
+    if progress:
+        progress(len(breakdowns) + 1)
     return Report(scope, dates, rows, sections, closed, suppress)
 
 

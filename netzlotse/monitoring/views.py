@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from netzlotse.accounts import roles
 from netzlotse.core.access import permission_required
@@ -19,11 +19,9 @@ from . import exports, services
 from .esf import COLUMNS, GENDERS, esf_report, workbook_sheets
 from .forms import CutoffAddForm, EsfReportForm, ReportForm, TargetForm
 from .indicators import INDICATORS
-from .models import Cutoff, Target
-from .report import build, describe_filters
+from .models import Cutoff, ExportJob, Target
+from .report import describe_filters
 from .scope import programmes_for
-
-EXPORTS = {"xlsx": exports.xlsx_response, "csv": exports.csv_response}
 
 
 def _chart(report) -> dict:
@@ -49,12 +47,9 @@ def report(request):
     result = None
     if form.is_bound and form.is_valid():
         # Only the network's own staff see figures of 1 to 4 people; funders read suppressed aggregates.
-        result = build(scope=form.scope(), dates=form.dates(timezone.localdate()), groups=form.groups,
-                       breakdowns=form.cleaned_data["aufschluesselung"],
-                       suppress=not roles.can(request.user, roles.SEE_SMALL_CELLS))
-        export = EXPORTS.get(request.GET.get("format", ""))
-        if export is not None:
-            return export(result)
+        result = form.report(today=timezone.localdate(), suppress=not roles.can(request.user, roles.SEE_SMALL_CELLS))
+        if request.GET.get("format") in ExportJob.Format.values:  # a direct download, for links and scripts
+            return exports.response(result, request.GET["format"])
     template = "monitoring/print.html" if result and request.GET.get("format") == "druck" else "monitoring/report.html"
     query = request.GET.copy()
     query.pop("format", None)
@@ -63,6 +58,35 @@ def report(request):
         "filters": describe_filters(result.scope) if result else [], "query": query.urlencode(),
         "now": timezone.localtime().strftime("%d.%m.%Y %H:%M"),
         "can_manage": roles.can(request.user, roles.MANAGE_MONITORING)})
+
+
+@require_POST
+@permission_required(roles.VIEW_MONITORING)
+def export_start(request):
+    """Hand the export of the report on the page to the worker and show its progress."""
+    query = request.POST.get("query", "")
+    try:
+        job = services.export_request(user=request.user, query=query, format=request.POST.get("format", ""),
+                                      language=request.LANGUAGE_CODE)
+    except ValueError as error:
+        messages.error(request, str(error))
+        return redirect(reverse("monitoring:report") + f"?{query}")
+    return redirect("monitoring:export", pk=job.pk)
+
+
+@require_GET
+@permission_required(roles.VIEW_MONITORING)
+def export_status(request, pk):
+    job = get_object_or_404(ExportJob.objects.of(request.user).defer("content"), pk=pk)
+    template = "monitoring/export.html#status" if request.htmx else "monitoring/export.html"
+    return render(request, template, {"job": job, "report_url": reverse("monitoring:report") + f"?{job.query}"})
+
+
+@require_GET
+@permission_required(roles.VIEW_MONITORING)
+def export_file(request, pk):
+    job = get_object_or_404(ExportJob.objects.of(request.user), pk=pk, status=ExportJob.Status.DONE)
+    return exports.download(bytes(job.content), job.filename, job.format)
 
 
 def _programme_for(request, pk):

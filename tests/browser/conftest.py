@@ -83,19 +83,11 @@ class Visitor:
 
 
 @pytest.fixture
-def demo(transactional_db):
-    """The demo data (the live server needs a committed, transactional database)."""
-    # A transactional test's flush also removes the data migrations' rows; put them back.
-    from django.apps import apps
-
+def demo(committed):
+    """The demo data (the live server reads the committed database)."""
     from netzlotse.directory.demo import load_demo
-    from netzlotse.directory.reference_data import load_reference_data
     from netzlotse.gaps.demo import load_gaps_demo
-    from netzlotse.network.models import Region
-    from netzlotse.network.regions import load_regions
 
-    load_regions(Region)
-    load_reference_data(apps.get_model)
     load_demo()
     load_gaps_demo()
 

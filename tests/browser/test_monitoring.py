@@ -1,6 +1,7 @@
 """Monitoring in the browser: the StaTA report with closed dates and breakdowns, what a funder sees, the
-cut-off series, targets and the history upload (axe on each page)."""
+cut-off series, targets, the history upload and an export handed to the worker (axe on each page)."""
 
+from django.core.management import call_command
 from playwright.sync_api import expect
 
 
@@ -34,9 +35,17 @@ def test_administrator_reads_the_stata_table_with_its_closed_dates_and_a_breakdo
     expect(page.locator("#breakdown-jobcenter")).to_contain_text("Nach Jobcenter")
     expect(page.locator("#monitoring-series canvas")).to_have_count(1)
     visitor.check("monitoring-report")
+    page.get_by_role("button", name="Excel-Datei erstellen").click()
+    expect(page.locator("#export-status")).to_contain_text("Der Export wartet auf den Start.")
+    visitor.check("monitoring-export-waiting")
+    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)  # the worker's turn
+    ready = page.get_by_role("link", name="herunterladen")  # the page polls and offers the file when done
+    expect(ready).to_be_visible()
+    visitor.check("monitoring-export-done")
     with page.expect_download() as download:
-        page.get_by_role("link", name="Als Excel-Datei herunterladen").click()
+        ready.click()
     assert download.value.suggested_filename.endswith(".xlsx")
+    page.get_by_role("link", name="Zurück zum Bericht").click()
     page.get_by_role("link", name="Druckansicht").click()
     expect(page.locator("h1")).to_contain_text("Monitoring StaTA")
     visitor.check("monitoring-print")
