@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from netzlotse.cases.models import Participant
-from netzlotse.core.forms import FastSelect, KernForm
+from netzlotse.core.forms import FastSelect, KernForm, style_widgets
 from netzlotse.directory.models import ResidenceStatus, TargetGroup
 from netzlotse.network.models import Organization, Programme, Project, Region
 
@@ -155,6 +155,7 @@ class TargetForm(KernForm):
                 continue
             self.fields[indicator.code] = forms.IntegerField(label=indicator.label, required=False, min_value=0,
                                                              max_value=10_000_000, initial=current.get(indicator.code))
+        style_widgets(self.fields)  # the fields above came after the form styled its own
 
 
 class EsfReportForm(KernForm):

@@ -34,7 +34,8 @@ class HistoryUploadForm(UploadForm):
 def _check_page(request, plan, run):
     return render(request, "directory/import_check.html", {
         "plan": plan, "run": run, "run_url": reverse("monitoring:import_run", args=[run.pk]),
-        "upload_url": reverse("monitoring:import")})
+        "upload_url": reverse("monitoring:import"),
+        "headings": (_("Teilnehmende"), _("Ereignis"))})  # what a history row's key and label are
 
 
 @require_http_methods(["GET", "POST"])

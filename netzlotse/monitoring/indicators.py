@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, Q
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from netzlotse.cases.models import Case, CaseEvent, Contact
@@ -63,7 +64,7 @@ INDICATORS = [
     Indicator("placements_ended", _("beendete Platzierungen"), "count", Q(type=E.PLACEMENT_ENDED), group=PLACEMENTS),
     Indicator("exits", _("Austritte"), "count", Q(type=E.EXIT), group=EXITS),
     Indicator("exits_early", _("davon vorzeitig"), "count", Q(type=E.EXIT, data__early=True), group=EXITS),
-    *[Indicator(f"exits_{outcome.value}", _("davon: %(outcome)s") % {"outcome": outcome.label}, "count",
+    *[Indicator(f"exits_{outcome.value}", format_lazy(_("davon: {outcome}"), outcome=outcome.label), "count",
                 Q(type=E.EXIT, reason=outcome.value), group=EXITS) for outcome in Case.Outcome],
     Indicator("early_end_rate", _("Anteil vorzeitig beendeter Platzierungen (%)"), "ratio", group=RATIOS,
               parts=("placements_ended_early", "placements_started")),

@@ -201,3 +201,4 @@ def test_the_command_checks_and_imports(stata, tmp_path, capsys):
         call_command("import_history", str(path))
     call_command("import_history", str(path), "--create-missing", "--programme", "StaTA")
     assert CaseEvent.objects.get().type == CaseEvent.Type.PROFILING
+

@@ -6,11 +6,13 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import load_workbook
 
 from netzlotse.cases.models import Case, Contact, Participant
 from netzlotse.cases.services import case_open, contact_record, participant_register
 from netzlotse.monitoring import services
+from netzlotse.monitoring.indicators import BY_CODE
 from netzlotse.monitoring.models import Cutoff
 from netzlotse.monitoring.report import BLOCKED, HIDDEN, Scope, build
 from netzlotse.network.models import Organization, Programme, Project
@@ -131,6 +133,15 @@ def test_coordinators_keep_the_series_and_targets(client, world, programme):
     assert client.get(reverse("monitoring:report"), {"programm": programme.pk}).context["report"].rows[1].target == 30
     other = Programme.objects.create(name="Fremd")
     assert client.get(reverse("monitoring:cutoffs", args=[other.pk])).status_code == 404
+
+
+def test_the_target_fields_are_styled_and_exit_outcomes_are_named_in_the_readers_language(client, world, programme):
+    client.force_login(world.coordinator)
+    page = client.get(reverse("monitoring:targets", args=[programme.pk])).content.decode()
+    assert 'class="kern-form-input__input" id="id_admissions"' in page
+    with translation.override("en"):
+        assert str(BY_CODE["exits_ausbildung"].label) == "of which: Apprenticeship"
+    assert str(BY_CODE["exits_ausbildung"].label) == "davon: Ausbildung"
 
 
 def test_the_api_answers_like_the_command(client, world, programme):
