@@ -137,9 +137,9 @@ def build(*, scope: Scope, dates: list[date], groups=("stata",), breakdowns=(), 
     """`progress(done)` is called after the table and after each breakdown (an export shows it)."""
     chosen = in_groups(groups)
     events = scope.events()
-    if scope.whole_programme:
+    tallied = scope.whole_programme and _tallies_ready()
+    if tallied:
         # A whole programme reads the running tallies (a few thousand rows) rather than all of its events.
-        tally.refresh()
         zeros = {i.code: dict.fromkeys((d.isoformat() for d in dates), 0) for i in chosen}
         figures = tally.figures(scope.programme.pk, "", dates, chosen).get(None, zeros)
     else:
@@ -171,10 +171,18 @@ def build(*, scope: Scope, dates: list[date], groups=("stata",), breakdowns=(), 
         if progress:
             progress(done)
         sections.append(_section(bd.BY_CODE[code], events, dates, chosen, suppress,
-                                 scope.programme.pk if scope.whole_programme and code in tally.DIMS else None))
+                                 scope.programme.pk if tallied and code in tally.DIMS else None))
     if progress:
         progress(len(breakdowns) + 1)
     return Report(scope, dates, rows, sections, closed, suppress)
+
+
+def _tallies_ready() -> bool:
+    try:
+        tally.refresh()
+    except tally.Busy:  # a long import is still writing: count this report from the events, as they stand
+        return False
+    return True
 
 
 def _section(breakdown: bd.Breakdown, events, dates, chosen: list[Indicator], suppress: bool,

@@ -10,9 +10,9 @@ checks that tallies and the live computation agree.
 """
 
 from collections import Counter, defaultdict
-from datetime import date
+from datetime import date, timedelta
 
-from django.db import transaction
+from django.db import OperationalError, connection, transaction
 from django.db.models import Max, Q, Sum
 from django.utils import timezone
 
@@ -235,11 +235,41 @@ def _insert(collected: Counter) -> None:
         insert_rows(MonthlyTally._meta.db_table, columns, rows[start:start + 50_000])
 
 
+class Busy(Exception):
+    """Writers kept the tallies locked past the wait (a long import, say); the report counts live instead."""
+
+
+WRITER_LOCK = 5_150_001  # the advisory lock of migration 0004
+WAIT = "5s"
+# SQLite takes a change time from the app's clock before the writer gets the database; a refresh then re-reads
+# the people changed in the last minute as well, so a change that commits just after a refresh is not missed.
+SQLITE_MARGIN = timedelta(minutes=1)
+
+
+def _writers_settled():
+    """The moment up to which every event and change of a person has committed. On PostgreSQL, ids and
+    timestamps are handed out before commit, so a refresh first waits for the transactions writing them (they
+    hold the shared lock; new ones wait until this refresh commits) and then reads the database clock."""
+    if connection.vendor != "postgresql":
+        return timezone.now() - SQLITE_MARGIN
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:  # a savepoint: a timeout leaves no harm
+            cursor.execute(f"SET LOCAL lock_timeout = '{WAIT}'")
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [WRITER_LOCK])
+            cursor.execute("SET LOCAL lock_timeout = DEFAULT")
+    except OperationalError:
+        raise Busy from None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT clock_timestamp()")
+        return cursor.fetchone()[0]
+
+
 @transaction.atomic
 def refresh() -> int:
-    """Bring the tallies up to date; returns how many participants were counted again."""
+    """Bring the tallies up to date; returns how many participants were counted again. Raises Busy if writers
+    hold the tallies' lock for longer than WAIT."""
+    now = _writers_settled()
     state, _created = TallyState.objects.select_for_update().get_or_create(pk=1)
-    now = timezone.now()
     up_to = CaseEvent.objects.aggregate(last=Max("pk"))["last"] or 0
     changed = Participant.objects.none() if state.people_changed_until is None else \
         Participant.objects.filter(updated_at__gt=state.people_changed_until)

@@ -3,6 +3,8 @@ breakdown, and follow later events, backdated events and corrected personal data
 
 from datetime import date
 
+from django.db import connection
+
 from netzlotse.cases.models import Case, CaseEvent, Contact, Participant, Placement, ResidenceRecord
 from netzlotse.cases.services import (
     case_close,
@@ -90,7 +92,9 @@ def test_nothing_new_means_nothing_to_count_and_a_rebuild_gives_the_same(stata):
     org, programme, (first, _second), _site = stata
     admit(org, first, "Anna", date(2026, 1, 5))
     assert tally.refresh() == 1
-    assert tally.refresh() == 0
     rows = sorted(DailyTally.objects.values_list("dim", "key", "day", "measure", "value"))
+    # SQLite re-reads the people changed in the last minute (see tally.SQLITE_MARGIN); counting again is harmless.
+    assert tally.refresh() == (0 if connection.vendor == "postgresql" else 1)
+    assert sorted(DailyTally.objects.values_list("dim", "key", "day", "measure", "value")) == rows
     tally.rebuild()
     assert sorted(DailyTally.objects.values_list("dim", "key", "day", "measure", "value")) == rows
