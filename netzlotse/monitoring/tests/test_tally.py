@@ -98,3 +98,18 @@ def test_nothing_new_means_nothing_to_count_and_a_rebuild_gives_the_same(stata):
     assert sorted(DailyTally.objects.values_list("dim", "key", "day", "measure", "value")) == rows
     tally.rebuild()
     assert sorted(DailyTally.objects.values_list("dim", "key", "day", "measure", "value")) == rows
+
+
+def test_the_command_counts_what_is_new_and_rebuilds_on_request(stata):  # noqa: F811
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    org, programme, (first, _second), _site = stata
+    admit(org, first, "Anna", date(2026, 1, 5))
+    out = StringIO()
+    call_command("count_tallies", stdout=out)
+    assert out.getvalue().startswith("1 Teilnehmende gezählt")
+    rows = sorted(DailyTally.objects.values_list("dim", "key", "day", "measure", "value"))
+    call_command("count_tallies", "--rebuild", stdout=out)
+    assert sorted(DailyTally.objects.values_list("dim", "key", "day", "measure", "value")) == rows and rows
