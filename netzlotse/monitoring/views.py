@@ -3,7 +3,7 @@
 from datetime import date
 
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -64,7 +64,7 @@ def report(request):
 @permission_required(roles.VIEW_MONITORING)
 def export_start(request):
     """Hand the export of the report on the page to the worker and show its progress."""
-    query = request.POST.get("query", "")
+    query = QueryDict(request.POST.get("query", "")).urlencode()  # re-encoded: only parameters go back in a URL
     try:
         job = services.export_request(user=request.user, query=query, format=request.POST.get("format", ""),
                                       language=request.LANGUAGE_CODE)

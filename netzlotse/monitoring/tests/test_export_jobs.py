@@ -90,6 +90,8 @@ def test_a_request_that_is_no_report_queues_nothing_and_says_why(client, world, 
     assert "31.02.2026" in answer.content.decode() and answer.context["form"].errors
     answer = client.post(reverse("monitoring:export_start"), {"query": query(programme), "format": "pdf"}, follow=True)
     assert ExportJob.objects.count() == 0 and "Unbekanntes Format." in answer.content.decode()
+    answer = client.post(reverse("monitoring:export_start"), {"query": "programm=x\r\nSet-Cookie: a=b", "format": "csv"})
+    assert answer.status_code == 302 and "\n" not in answer["Location"] and ExportJob.objects.count() == 0
 
 
 def test_a_reader_who_lost_access_before_the_worker_ran_gets_no_file(
