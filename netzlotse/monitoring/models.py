@@ -12,6 +12,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -139,6 +140,7 @@ class ExportJobQuerySet(models.QuerySet):
 
 
 EXPORT_KEPT = timedelta(days=1)
+EXPORT_PATIENCE = timedelta(minutes=15)
 
 
 class ExportJob(models.Model):
@@ -188,6 +190,11 @@ class ExportJob(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def stalled(self) -> bool:
+        """Still unfinished long after it was asked for: the worker may not be running."""
+        return not self.finished and self.created_at < timezone.now() - EXPORT_PATIENCE
 
     def advance(self, step: int, steps: int) -> None:
         """Record progress at once (outside any transaction of the export), so the polling page sees it."""

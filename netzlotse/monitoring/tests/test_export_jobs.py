@@ -61,12 +61,15 @@ def test_an_export_is_queued_shows_its_progress_and_offers_the_file_when_done(
     assert [c.value for c in book["Bericht"][3]][:3] == ["Teilnehmende aufgenommen", 12, 20]
 
 
-def test_a_running_export_shows_the_step_it_has_reached(client, world, programme):  # noqa: F811
+def test_a_running_export_shows_the_step_it_has_reached_and_says_when_it_takes_too_long(client, world, programme):  # noqa: F811
     client.force_login(world.coordinator)
     job = ExportJob.objects.create(requested_by=world.coordinator, query=query(programme), format="csv",
                                    title="StaTA", status=ExportJob.Status.RUNNING, step=1, steps=3)
     page = client.get(reverse("monitoring:export", args=[job.pk])).content.decode()
     assert 'value="33"' in page and "Schritt 1 von 3" in page
+    assert "ungewöhnlich lange" not in page
+    ExportJob.objects.filter(pk=job.pk).update(created_at=timezone.now() - timedelta(minutes=20))
+    assert "ungewöhnlich lange" in client.get(reverse("monitoring:export", args=[job.pk])).content.decode()
 
 
 def test_a_funders_export_is_suppressed_like_the_page_and_only_the_requester_gets_it(
