@@ -170,13 +170,15 @@ class PlanForm(KernModelForm):
 
     class Meta:
         model = Case
-        fields = ["phase", "strengths", "goals", "strategy", "follow_up"]
-        widgets = {"phase": FastSelect, **{name: forms.Textarea(attrs={"rows": 4})
-                                           for name in ("strengths", "goals", "strategy", "follow_up")}}
+        fields = ["phase", "jobcenter", "strengths", "goals", "strategy", "follow_up"]
+        widgets = {"phase": FastSelect, "jobcenter": FastSelect,
+                   **{name: forms.Textarea(attrs={"rows": 4}) for name in ("strengths", "goals", "strategy", "follow_up")}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["phase"].queryset = Phase.objects.filter(chain__is_default=True)
+        # Corrected here when admission named the wrong one; the monitoring counts the case under the new one.
+        self.fields["jobcenter"].queryset = Organization.objects.filter(kind=Organization.Kind.JOBCENTER).order_by("name")
 
 
 LEAVING_FIELDS = ["job_searching", "in_education", "qualification", "in_employment"]

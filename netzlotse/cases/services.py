@@ -122,7 +122,7 @@ def profiling_record(*, participant: Participant, organization, project, day, by
 
 
 NEED_FIELDS = ["kind", "status", "notes"]
-PLAN_FIELDS = ["phase", "strengths", "goals", "strategy", "follow_up"]
+PLAN_FIELDS = ["phase", "jobcenter", "strengths", "goals", "strategy", "follow_up"]
 PERSON_FIELDS = ["first_name", "last_name", "birth_date", "gender", "postcode", "district", "phone", "email",
                  "german_level", "education", "languages", "target_groups"]
 

@@ -16,7 +16,7 @@ from django.db import OperationalError, connection, transaction
 from django.db.models import Max, Q, Sum
 from django.utils import timezone
 
-from netzlotse.cases.models import CaseEvent, Participant, ResidenceRecord
+from netzlotse.cases.models import Case, CaseEvent, Participant, ResidenceRecord
 from netzlotse.network.models import Organization, Project
 
 from .indicators import INDICATORS
@@ -29,8 +29,7 @@ DIMS = ["", "jobcenter", "kreis", "geschlecht", "altersgruppe", "zielgruppe", "a
 INTEGER_DIMS = {"jobcenter", "kreis", "zielgruppe", "aufenthaltsstatus"}
 TALLIED = [i for i in INDICATORS if not i.is_ratio]
 BATCH = 2000  # participants re-counted per round
-EVENT_FIELDS = ["id", "type", "date", "data", "reason", "participant_id", "project_id", "organization_id",
-                "case__jobcenter_id"]
+EVENT_FIELDS = ["id", "type", "date", "data", "reason", "participant_id", "project_id", "organization_id", "case_id"]
 
 
 # --- evaluating an indicator's Q on one event ----------------------------------------------------------------
@@ -68,7 +67,9 @@ def _status_on(records: list, day: date):
 
 def _keys(event: dict, person: dict, jobcentres: set) -> dict[str, list]:
     org = event["organization_id"]
-    jobcenter = event["case__jobcenter_id"] or (org if org in jobcentres else None)
+    # The person's record keeps each case's Jobcenter as counted, so a corrected one is taken back exactly.
+    case_jobcenter = person["jobcentres"].get(str(event["case_id"])) if event["case_id"] else None
+    jobcenter = case_jobcenter or (org if org in jobcentres else None)
     return {"": [None], "jobcenter": [jobcenter], "kreis": [person["district"]], "geschlecht": [person["gender"]],
             "altersgruppe": [_age_band(person["born"], event["date"])],
             "zielgruppe": person["groups"] or [None],
@@ -126,7 +127,7 @@ def contribution(events: list[dict], person: dict, programmes: dict, jobcentres:
 
 def _people(ids) -> dict[int, dict]:
     people = {pk: {"gender": gender, "district": district, "born": born.isoformat() if born else None, "groups": [],
-                   "residence": []}
+                   "residence": [], "jobcentres": {}}
               for pk, gender, district, born in Participant.objects.filter(pk__in=ids).values_list(
                   "pk", "gender", "district_id", "birth_date")}
     for pk, group in Participant.target_groups.through.objects.filter(participant_id__in=ids).values_list(
@@ -135,6 +136,9 @@ def _people(ids) -> dict[int, dict]:
     for pk, recorded, record, status in ResidenceRecord.objects.filter(participant_id__in=ids).values_list(
             "participant_id", "recorded_on", "pk", "status_id"):
         people[pk]["residence"].append([recorded.isoformat(), record, status])
+    for pk, case, jobcenter in Case.objects.filter(participant_id__in=ids).values_list("participant_id", "pk",
+                                                                                        "jobcenter_id"):
+        people[pk]["jobcentres"][str(case)] = jobcenter
     for person in people.values():
         person["groups"].sort()
         person["residence"].sort()
@@ -207,7 +211,10 @@ def _recount(ids: list[int], up_to: int, programmes, jobcentres, collect: Counte
         before = previous.get(pk)
         if before is not None:
             seen = [e for e in events.get(pk, []) if e["id"] <= before.last_event_id]
-            delta.subtract(contribution(seen, before.groups, programmes, jobcentres))
+            counted = before.groups
+            if "jobcentres" not in counted and pk in people:  # kept before Jobcenters could change: as they are
+                counted = {**counted, "jobcentres": people[pk]["jobcentres"]}
+            delta.subtract(contribution(seen, counted, programmes, jobcentres))
         if pk in people:
             delta.update(contribution(events.get(pk, []), people[pk], programmes, jobcentres))
     if collect is None:

@@ -241,6 +241,15 @@ def test_the_case_plan_is_edited_and_the_event_names_only_what_changed(client, w
     event = case.events.get(type=CaseEvent.Type.PLAN_CHANGED)
     assert event.data == {"changed": ["goals", "phase"], "phase": phase.pk}
     assert "Ausbildung zur Pflegefachkraft" in client.get(reverse("cases:case", args=[case.pk])).content.decode()
+    # A Jobcenter named wrongly at admission is corrected in the plan; the event names the part, not the value.
+    from netzlotse.network.models import Organization
+
+    jobcenter = Organization.objects.create(name="Jobcenter Stendal", kind=Organization.Kind.JOBCENTER)
+    client.post(reverse("cases:plan", args=[case.pk]), {"phase": phase.pk, "jobcenter": jobcenter.pk,
+                                                        "goals": "Ausbildung zur Pflegefachkraft"})
+    case.refresh_from_db()
+    assert case.jobcenter == jobcenter
+    assert case.events.filter(type=CaseEvent.Type.PLAN_CHANGED).latest("pk").data["changed"] == ["jobcenter"]
 
 
 def test_a_contact_is_recorded_in_place_on_the_case_page(client, world):

@@ -113,3 +113,22 @@ def test_the_command_counts_what_is_new_and_rebuilds_on_request(stata):  # noqa:
     rows = sorted(DailyTally.objects.values_list("dim", "key", "day", "measure", "value"))
     call_command("count_tallies", "--rebuild", stdout=out)
     assert sorted(DailyTally.objects.values_list("dim", "key", "day", "measure", "value")) == rows and rows
+
+
+def test_a_corrected_jobcenter_moves_the_case_to_the_new_one(stata):  # noqa: F811
+    from netzlotse.cases.services import plan_save
+    from netzlotse.network.models import Organization
+
+    org, programme, (first, _second), _site = stata
+    north, south = (Organization.objects.create(name=f"Jobcenter {town}", kind=Organization.Kind.JOBCENTER)
+                    for town in ("Nord", "Süd"))
+    case = admit(org, first, "Anna", date(2026, 1, 5))
+    case.jobcenter = north
+    plan_save(case=case, by=None)  # counted under Nord first
+    contact_record(case=case, by=None, contact=Contact(kind=Contact.Kind.PROFILING, date=date(2026, 1, 6)))
+    assert_tallies_agree(programme)
+    assert set(tally.figures(programme.pk, "jobcenter", DATES, INDICATORS)) == {north.pk}
+    case.jobcenter = south
+    plan_save(case=case, by=None)
+    assert_tallies_agree(programme)
+    assert set(tally.figures(programme.pk, "jobcenter", DATES, INDICATORS)) == {south.pk}
