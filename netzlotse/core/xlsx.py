@@ -36,10 +36,18 @@ def workbook_bytes(sheets: dict[str, tuple[list[str], list[list]]]) -> bytes:
     return buffer.getvalue()
 
 
-def xlsx_download(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def attachment(content: bytes, filename: str, content_type: str = XLSX_TYPE) -> HttpResponse:
+    """A file the browser saves rather than shows."""
+    response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def xlsx_download(content: bytes, filename: str) -> HttpResponse:
+    return attachment(content, filename)
 
 
 def xlsx_response(filename: str, sheets) -> HttpResponse:

@@ -17,7 +17,7 @@ from openpyxl.chart import LineChart, Reference
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from netzlotse.core.xlsx import neutralise
+from netzlotse.core.xlsx import XLSX_TYPE, attachment, neutralise
 
 from .report import describe_filters
 
@@ -125,8 +125,7 @@ def csv_bytes(report) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode()
 
 
-CONTENT_TYPES = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                 "csv": "text/csv; charset=utf-8"}
+CONTENT_TYPES = {"xlsx": XLSX_TYPE, "csv": "text/csv; charset=utf-8"}
 WRITERS = {"xlsx": workbook, "csv": csv_bytes}
 
 
@@ -136,9 +135,7 @@ def file_for(report, ending: str) -> tuple[bytes, str]:
 
 
 def download(content: bytes, filename: str, ending: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=CONTENT_TYPES[ending])
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return attachment(content, filename, CONTENT_TYPES[ending])
 
 
 def response(report, ending: str) -> HttpResponse:

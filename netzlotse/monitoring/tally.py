@@ -247,7 +247,8 @@ class Busy(Exception):
 
 
 WRITER_LOCK = 5_150_001  # the advisory lock of migration 0004
-WAIT = "5s"
+# How long a refresh waits for writers; writers that arrive meanwhile queue behind it, so it stays short.
+WAIT = "2s"
 # SQLite takes a change time from the app's clock before the writer gets the database; a refresh then re-reads
 # the people changed in the last minute as well, so a change that commits just after a refresh is not missed.
 SQLITE_MARGIN = timedelta(minutes=1)
