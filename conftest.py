@@ -17,7 +17,7 @@ def _fast_tests(settings):
 
 @pytest.fixture
 def world(db):
-    from netzlotse.core.testing import World
+    from netzlotse.directory.tests.helpers import World
 
     return World()
 

@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "netzlotse.gaps",
     "netzlotse.cases",
     "netzlotse.monitoring",
+    "netzlotse.site",
 ]
 
 MIDDLEWARE = [
@@ -126,6 +127,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "netzlotse.core.context_processors.site",
+                "netzlotse.accounts.context_processors.navigation",
             ],
         },
     }

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from netzlotse.accounts import roles
-from netzlotse.core.access import personal_data_view
+from netzlotse.accounts.decorators import personal_data_view
 from netzlotse.core.xlsx import xlsx_download
 from netzlotse.directory.models import ImportRun
 from netzlotse.directory.views.imports import UploadForm

@@ -8,12 +8,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from netzlotse.accounts import roles
-from netzlotse.core.access import personal_data_view
+from netzlotse.accounts.decorators import personal_data_view
 
+from .access import own_case
 from .forms import PlacementEndForm, PlacementForm
 from .models import Placement, PlacementSite
 from .services import SiteFull, placement_book, placement_cancel, placement_end, placement_start
-from .views import _own_case
 
 
 def _sites(user):
@@ -23,7 +23,7 @@ def _sites(user):
 @require_http_methods(["GET", "POST"])
 @personal_data_view
 def book(request, pk):
-    case = _own_case(request, pk)
+    case = own_case(request.user, pk)
     form = PlacementForm(request.POST or None, sites=_sites(request.user), initial={"start": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -41,7 +41,7 @@ def book(request, pk):
 @require_POST
 @personal_data_view
 def start(request, pk, placement_pk):
-    case = _own_case(request, pk)
+    case = own_case(request.user, pk)
     placement = get_object_or_404(case.placements.filter(status=Placement.Status.PLANNED), pk=placement_pk)
     placement_start(placement=placement, by=request.user)
     messages.success(request, _("Die Platzierung läuft."))
@@ -51,7 +51,7 @@ def start(request, pk, placement_pk):
 @require_http_methods(["GET", "POST"])
 @personal_data_view
 def end(request, pk, placement_pk):
-    case = _own_case(request, pk)
+    case = own_case(request.user, pk)
     placement = get_object_or_404(case.placements.filter(status=Placement.Status.ACTIVE), pk=placement_pk)
     form = PlacementEndForm(request.POST or None, initial={"day": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
@@ -68,7 +68,7 @@ def end(request, pk, placement_pk):
 @personal_data_view
 def cancel(request, pk, placement_pk):
     """Call off a planned placement or take the person off the waiting list."""
-    case = _own_case(request, pk)
+    case = own_case(request.user, pk)
     placement = get_object_or_404(case.placements.filter(
         status__in=[Placement.Status.PLANNED, Placement.Status.WAITING]), pk=placement_pk)
     cancelled = placement_cancel(placement=placement, by=request.user)
@@ -90,7 +90,7 @@ def close(request, pk):
     from .forms import CloseForm
     from .services import case_close, case_reopen
 
-    case = _own_case(request, pk)
+    case = own_case(request.user, pk)
     if not case.is_open:
         if request.method == "POST":
             case_reopen(case=case, by=request.user, reason=request.POST.get("reason", ""))
@@ -115,7 +115,7 @@ def residence(request, pk):
     from .forms import ResidenceForm
     from .services import residence_change
 
-    case = _own_case(request, pk)
+    case = own_case(request.user, pk)
     form = ResidenceForm(request.POST or None, initial={"recorded_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         residence_change(case=case, record=form.save(commit=False), by=request.user)
@@ -130,7 +130,7 @@ def plan(request, pk):
     from .forms import PlanForm
     from .services import plan_save
 
-    case = _own_case(request, pk)
+    case = own_case(request.user, pk)
     form = PlanForm(request.POST or None, instance=case)
     if request.method == "POST" and form.is_valid():
         plan_save(case=form.save(commit=False), by=request.user)
@@ -147,7 +147,7 @@ def esf(request, pk):
     from .models import EsfRecord
     from .services import esf_record_save
 
-    case = _own_case(request, pk)
+    case = own_case(request.user, pk)
     record = EsfRecord.objects.filter(case=case).first() or EsfRecord(case=case)
     form = EsfForm(request.POST or None, instance=record, case=case)
     if request.method == "POST" and form.is_valid():

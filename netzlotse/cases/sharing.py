@@ -9,15 +9,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from netzlotse.accounts import roles
-from netzlotse.core.access import personal_data_view
+from netzlotse.accounts.decorators import personal_data_view
 from netzlotse.directory.models import Offer
 from netzlotse.network.models import Organization
 
+from .access import own_case
 from .forms import ConsentForm, UnmetForm
 from .matching import match_offers
 from .models import Case, Consent, Referral
 from .services import ConsentMissing, consent_record, consent_withdraw, referral_propose, referral_unmet, referral_update
-from .views import _own_case
 
 
 def _partners(case):
@@ -30,7 +30,7 @@ def _partners(case):
 @require_http_methods(["GET", "POST"])
 @personal_data_view
 def consent_add(request, pk):
-    case = _own_case(request, pk)
+    case = own_case(request.user, pk)
     form = ConsentForm(request.POST or None, organizations=_partners(case),
                        initial={"granted_on": timezone.localdate(), "text_version": "1"})
     if request.method == "POST" and form.is_valid():
@@ -45,7 +45,7 @@ def consent_add(request, pk):
 @require_POST
 @personal_data_view
 def consent_revoke(request, pk, consent_pk):
-    case = _own_case(request, pk)
+    case = own_case(request.user, pk)
     consent = get_object_or_404(Consent.objects.filter(participant=case.participant, withdrawn_on__isnull=True),
                                 pk=consent_pk)
     consent_withdraw(consent=consent, by=request.user)
@@ -56,7 +56,7 @@ def consent_revoke(request, pk, consent_pk):
 @require_http_methods(["GET", "POST"])
 @personal_data_view
 def refer(request, pk):
-    case = _own_case(request, pk)
+    case = own_case(request.user, pk)
     unmet = UnmetForm(request.POST if "unmet" in request.POST else None,
                       initial={"district": case.participant.district_id, "phase": case.phase_id})
     if request.method == "POST" and "offer" in request.POST:

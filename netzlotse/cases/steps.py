@@ -7,12 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from netzlotse.core.access import personal_data_view
+from netzlotse.accounts.decorators import personal_data_view
 from netzlotse.directory.models import ServiceChain
 
+from .access import own_case
 from .models import CaseStep
 from .services import case_step_tick, service_chain_apply
-from .views import _own_case
 
 
 def chains_for(case):
@@ -25,7 +25,7 @@ def chains_for(case):
 @require_POST
 @personal_data_view
 def apply(request, pk):
-    case = _own_case(request, pk)
+    case = own_case(request.user, pk)
     chain = get_object_or_404(chains_for(case), pk=request.POST.get("chain") or 0)
     steps = service_chain_apply(case=case, chain=chain, by=request.user)
     messages.success(request, _("„%(chain)s“ ist mit %(n)d Schritten geplant.") % {"chain": chain.name, "n": len(steps)})
@@ -35,7 +35,7 @@ def apply(request, pk):
 @require_POST
 @personal_data_view
 def tick(request, pk, step_pk):
-    case = _own_case(request, pk)
+    case = own_case(request.user, pk)
     step = get_object_or_404(CaseStep.objects.filter(case=case), pk=step_pk)
     case_step_tick(step=step, done=request.POST.get("done") == "1", by=request.user)
     if request.htmx:

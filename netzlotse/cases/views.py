@@ -10,10 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from netzlotse.accounts import roles
-from netzlotse.core.access import personal_data_view
+from netzlotse.accounts.decorators import personal_data_view
 from netzlotse.core.forms import FastSelect, KernForm
 from netzlotse.core.paging import paginate
 
+from .access import counselling_organizations, own_case
 from .models import AccessLog, Case
 
 
@@ -110,7 +111,7 @@ def case_detail(request, pk):
         "participant", "organization", "project", "phase"), pk=pk)
     shown = shown_categories(request.user, case)
     own = case.organization_id in roles.organization_ids(request.user)
-    can_edit = own and roles.can(request.user, roles.EDIT_CASES) and case.organization_id in _own_organizations(
+    can_edit = own and roles.can(request.user, roles.EDIT_CASES) and case.organization_id in counselling_organizations(
         request.user)
     AccessLog.objects.create(user=request.user, participant=case.participant, action=AccessLog.Action.VIEW,
                              purpose="Fallakte")
@@ -146,10 +147,6 @@ def due(request):
     return render(request, "cases/due.html", {**lists, "all_cases": all_cases})
 
 
-def _own_organizations(user):
-    return roles.organization_ids(user, roles.Role.COUNSELLOR)
-
-
 @require_http_methods(["GET", "POST"])
 @personal_data_view
 def admit(request):
@@ -159,11 +156,11 @@ def admit(request):
     from .models import Participant, ResidenceRecord
     from .services import DuplicateParticipant, admission
 
-    if not roles.can(request.user, roles.EDIT_CASES) or not _own_organizations(request.user):
+    if not roles.can(request.user, roles.EDIT_CASES) or not counselling_organizations(request.user):
         raise PermissionDenied
-    organization_id = sorted(_own_organizations(request.user))[0]
+    organization_id = sorted(counselling_organizations(request.user))[0]
     person = ParticipantForm(request.POST or None, instance=Participant(organization_id=organization_id))
-    form = AdmissionForm(request.POST or None, organizations=_own_organizations(request.user),
+    form = AdmissionForm(request.POST or None, organizations=counselling_organizations(request.user),
                          initial={"opened_on": timezone.localdate()})
     duplicates = []
     if request.method == "POST" and person.is_valid() and form.is_valid():
@@ -184,12 +181,6 @@ def admit(request):
     return render(request, "cases/admit.html", {"person": person, "form": form, "duplicates": duplicates})
 
 
-def _own_case(request, pk):
-    if not roles.can(request.user, roles.EDIT_CASES):
-        raise PermissionDenied
-    return get_object_or_404(Case.objects.filter(organization__in=_own_organizations(request.user)), pk=pk)
-
-
 @require_http_methods(["GET", "POST"])
 @personal_data_view
 def record(request, pk, what, need_pk=None):
@@ -197,7 +188,7 @@ def record(request, pk, what, need_pk=None):
     from .forms import ContactForm, NeedForm
     from .services import contact_record, need_record
 
-    case = _own_case(request, pk)
+    case = own_case(request.user, pk)
     form_class, save, title = {"kontakt": (ContactForm, contact_record, _("Kontakt erfassen")),
                                "bedarf": (NeedForm, need_record, _("Handlungsbedarf erfassen"))}[what]
     instance = get_object_or_404(case.needs, pk=need_pk) if need_pk else None
@@ -228,7 +219,7 @@ def person(request, pk):
     from .forms import PersonForm
     from .services import participant_update
 
-    case = _own_case(request, pk)
+    case = own_case(request.user, pk)
     form = PersonForm(request.POST or None, instance=case.participant)
     if request.method == "POST" and form.is_valid():
         participant_update(participant=form.save(commit=False), by=request.user, case=case,
@@ -251,7 +242,7 @@ def participant_rights(request, pk):
 
     from .privacy import participant_erase, participant_export
 
-    case = _own_case(request, pk)
+    case = own_case(request.user, pk)
     participant = case.participant
     if request.method == "POST":
         if request.POST.get("confirm") != participant.code:

@@ -1,11 +1,8 @@
 from django.conf import settings
 from django.utils.translation import get_language, get_language_info
 
-from netzlotse.accounts import roles
-
 
 def site(request):
-    user = getattr(request, "user", None)
     language = get_language() or settings.LANGUAGE_CODE
     # The page chrome is in a UI language (German or English); content in Arabic or Farsi
     # carries its own lang/dir attributes, so German labels never render right-to-left.
@@ -15,15 +12,4 @@ def site(request):
         "UI_LANGUAGE": ui_language,
         "LANGUAGE_DIR": "rtl" if get_language_info(ui_language)["bidi"] else "ltr",
         "CURRENT_LANGUAGE": language,
-        "nav": {
-            "dashboard": bool(user) and roles.can(user, roles.VIEW_DASHBOARD),
-            "gaps": bool(user) and roles.can(user, roles.VIEW_GAPS),
-            "monitoring": bool(user) and roles.can(user, roles.VIEW_MONITORING),
-            "manage_gaps": bool(user) and roles.can(user, roles.MANAGE_GAPS),
-            "cases": bool(user) and roles.can(user, roles.VIEW_CASES),
-            "edit_offers": bool(user) and roles.can(user, roles.EDIT_OWN_OFFERS),
-            "network": bool(user) and roles.can(user, roles.EDIT_NETWORK),
-            "chains": bool(user) and roles.can(user, roles.EDIT_CHAINS),
-            "import": bool(user) and roles.can(user, roles.IMPORT_DATA),
-        },
     }

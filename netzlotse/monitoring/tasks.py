@@ -2,9 +2,9 @@
 
 from django_tasks import task
 
-from . import services
+from . import jobs
 
 
 @task()
 def export_report(job_id: str) -> None:
-    services.export_run(job_id=job_id)
+    jobs.export_run(job_id=job_id)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from netzlotse.accounts import roles
-from netzlotse.core.access import permission_required
+from netzlotse.accounts.decorators import permission_required
 from netzlotse.core.xlsx import xlsx_response
 from netzlotse.network.models import Project
 

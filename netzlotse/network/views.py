@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from netzlotse.accounts import roles
-from netzlotse.core.access import permission_required
+from netzlotse.accounts.decorators import permission_required
 from netzlotse.core.paging import paginate
 
 from .forms import CooperationForm, MembershipFormSet, NetworkForm, OrganizationForm, ProgrammeForm, ProjectForm, RegionGroupForm

@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from netzlotse.core.testing import PASSWORD
+from netzlotse.accounts.tests.helpers import PASSWORD
 
 
 def test_it_signs_in_with_username_and_password(client, world):

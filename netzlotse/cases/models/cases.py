@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
@@ -24,13 +25,17 @@ class AppendOnly(models.Model):
         super().save(*args, **kwargs)
 
 
+def _sharing_referrals():
+    """Referrals through which another organisation currently sees a case. The Referral model builds on Case,
+    so it is looked up in the app registry rather than imported back into this module."""
+    return apps.get_model("cases", "Referral").objects.sharing()
+
+
 class CaseQuerySet(models.QuerySet):
     def visible_to(self, user, *, own_caseload_only=False):
         """Cases of the user's organisations (optionally only their caseload), and cases another organisation
         shares with them through a referral an active consent covers. Anything else does not exist for them."""
         from netzlotse.accounts import roles
-
-        from .referrals import Referral
 
         if not roles.can(user, roles.VIEW_CASES):
             return self.none()
@@ -41,7 +46,7 @@ class CaseQuerySet(models.QuerySet):
         own = Q(organization__in=orgs) & mine
         # The few shared cases are read first, so both sides of the OR are index lookups (a subquery there
         # would make PostgreSQL scan every case).
-        shared = Q(pk__in=list(Referral.objects.sharing().filter(recipient__in=orgs).values_list("case", flat=True)))
+        shared = Q(pk__in=list(_sharing_referrals().filter(recipient__in=orgs).values_list("case", flat=True)))
         return self.filter(own | shared)
 
     def named(self, query: str, organizations):
@@ -56,9 +61,7 @@ class CaseQuerySet(models.QuerySet):
         # Each part is read as a short list of ids first: as subqueries, PostgreSQL would join every participant.
         found = set(Participant.objects.filter(code__in={query, query.upper()}).values_list("pk", flat=True))
         found |= set(people.filter(organization__in=organizations).values_list("pk", flat=True))
-        from .referrals import Referral
-
-        shared = list(Referral.objects.sharing().filter(recipient__in=organizations).values_list(
+        shared = list(_sharing_referrals().filter(recipient__in=organizations).values_list(
             "case__participant", flat=True))
         if shared:
             found |= set(people.filter(pk__in=shared).values_list("pk", flat=True))

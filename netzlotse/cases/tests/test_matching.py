@@ -5,8 +5,8 @@ from datetime import date
 from netzlotse.cases.matching import match_offers
 from netzlotse.cases.models import Case, Participant, ResidenceRecord
 from netzlotse.cases.services import case_open, participant_register
-from netzlotse.core.testing import make_offer
 from netzlotse.directory.models import Offer, Phase, ResidenceStatus, TargetGroup
+from netzlotse.directory.tests.helpers import make_offer
 from netzlotse.network.models import Region
 
 

@@ -13,13 +13,8 @@ from netzlotse.cases.services import (
     consent_withdraw,
     participant_register,
     referral_propose,
-    referral_unmet,
     referral_update,
 )
-from netzlotse.directory.models import Phase
-from netzlotse.gaps.matrix import add_demand_signals, coverage
-from netzlotse.gaps.models import DemandSignal
-from netzlotse.network.models import Region
 
 TODAY = timezone.localdate()
 
@@ -77,14 +72,3 @@ def test_a_referral_follows_its_lifecycle_and_ending_it_stops_sharing(world, cas
 def test_funders_and_coordinators_see_no_cases(world, case):
     assert not Case.objects.visible_to(world.funder).exists()
     assert not Case.objects.visible_to(world.coordinator).exists()
-
-
-def test_no_suitable_offer_is_demand_in_the_gap_matrix(world, case):
-    pirna = Region.objects.get(ags="14628")
-    phase = Phase.objects.get(chain__is_default=True, code="einmuendung")
-    referral_unmet(case=case, by=world.counsellor, phase=phase, district=pirna)
-    assert DemandSignal.objects.get().source == DemandSignal.Source.REFERRAL
-    matrix = coverage(chain=phase.chain, day=TODAY, districts=[pirna])
-    add_demand_signals(matrix)
-    assert matrix.cell(pirna, phase).unmet == 1
-    assert case.events.filter(type=CaseEvent.Type.REFERRAL_UNMET).exists()

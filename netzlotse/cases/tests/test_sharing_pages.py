@@ -5,9 +5,7 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from netzlotse.cases.models import Case, Consent, Referral
-from netzlotse.directory.models import Phase
-from netzlotse.gaps.models import DemandSignal
+from netzlotse.cases.models import Consent, Referral
 from netzlotse.network.models import Region
 
 from .test_pages import open_case, verified
@@ -52,13 +50,3 @@ def test_withdrawing_consent_on_the_page_ends_sharing(client, world):
     client.post(reverse("cases:consent_revoke", args=[case.pk, consent.pk]))
     consent.refresh_from_db()
     assert consent.withdrawn_on == TODAY
-
-
-def test_no_suitable_offer_is_recorded_as_demand(client, world):
-    case = open_case(world.provider_a)
-    verified(client, world.counsellor)
-    phase = Phase.objects.get(chain__is_default=True, code="sicherung")
-    client.post(reverse("cases:refer", args=[case.pk]), {"unmet": "1", "phase": phase.pk,
-                                                         "district": Region.objects.get(ags="14628").pk})
-    assert DemandSignal.objects.get().source == "referral"
-    assert Case.objects.get().referrals.get().unmet

@@ -10,8 +10,8 @@ from django.utils import timezone
 from netzlotse.core.bulk import insert_rows
 from netzlotse.network.models import Network, NetworkMembership, Organization
 
+from ..history import offer_snapshot
 from ..models import Location, MobileDate, Offer, OfferCell, OfferChange, OpeningHours
-from ..services import offer_snapshot
 from ..signals import offers_changed
 from .columns import ORG_COLUMNS, SHEET_LOCATIONS, SHEET_OFFERS, SHEET_ORGS, match_by_id
 from .validate import ImportPlan

@@ -1,8 +1,8 @@
 """Coverage cells stay in step with every write path: rebuilding them from scratch changes nothing."""
 
-from netzlotse.core.testing import make_offer
 from netzlotse.directory.models import Offer, OfferCell
 from netzlotse.directory.services import offer_archive, offer_save, offers_import
+from netzlotse.directory.tests.helpers import make_offer
 from netzlotse.network.models import Region
 
 from .spreadsheets import offer_row, xlsx

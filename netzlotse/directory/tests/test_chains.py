@@ -1,7 +1,7 @@
 from django.urls import reverse
 
-from netzlotse.core.testing import make_offer
 from netzlotse.directory.models import Phase, ProcessChain
+from netzlotse.directory.tests.helpers import make_offer
 
 
 def chain_form(network, phases, **extra):

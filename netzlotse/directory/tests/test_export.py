@@ -3,8 +3,8 @@ from io import BytesIO
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from netzlotse.core.testing import make_offer
 from netzlotse.core.xlsx import neutralise
+from netzlotse.directory.tests.helpers import make_offer
 
 
 def rows(response, sheet="Angebote"):

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
-from netzlotse.core.testing import make_offer
 from netzlotse.directory.models import Phase, TargetGroup
+from netzlotse.directory.tests.helpers import make_offer
 
 SCHEMAS = Path(__file__).resolve().parents[3] / "tests" / "hsds_schemas"
 

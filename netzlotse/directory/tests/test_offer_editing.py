@@ -3,8 +3,8 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from netzlotse.core.testing import days_ago
 from netzlotse.directory.models import Offer, OfferChange, Phase
+from netzlotse.directory.tests.helpers import days_ago
 
 
 def offer_form(world, **overrides):

@@ -3,9 +3,9 @@ from datetime import datetime, time, timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from netzlotse.core.testing import make_offer
 from netzlotse.directory.models import Offer, Phase, ResidenceStatus
 from netzlotse.directory.services import offer_archive
+from netzlotse.directory.tests.helpers import make_offer
 from netzlotse.network.models import Region, RegionGroup
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from netzlotse.accounts import roles
-from netzlotse.core.access import permission_required
+from netzlotse.accounts.decorators import permission_required
 from netzlotse.core.forms import KernForm
 from netzlotse.core.xlsx import xlsx_download
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from netzlotse.accounts import roles
-from netzlotse.core.access import permission_required
+from netzlotse.accounts.decorators import permission_required
 from netzlotse.network.models import Network
 
 from ..forms import ServiceChainForm, ServiceChainStepFormSet

@@ -6,8 +6,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from netzlotse.core.testing import make_offer
 from netzlotse.directory.models import FieldOfAction, Phase, TargetGroup
+from netzlotse.directory.tests.helpers import make_offer
 from netzlotse.gaps.detect import detect
 from netzlotse.gaps.models import DemandFigure, DemandSignal, Gap, Measure
 from netzlotse.gaps.services import detect_gaps, gap_update, measure_add

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from netzlotse.core.testing import make_offer
+from netzlotse.directory.tests.helpers import make_offer
 from netzlotse.gaps.graph import build_graph, handovers, metrics
 from netzlotse.gaps.models import Interface
 from netzlotse.network.models import Cooperation, Organization, Project, Region

@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from netzlotse.core.testing import make_offer, update_offer
 from netzlotse.directory.models import Offer, Phase, ProcessChain, TargetGroup
+from netzlotse.directory.tests.helpers import make_offer, update_offer
 from netzlotse.gaps.matrix import COVERED, GAP, TOO_FEW, changes, coverage
 from netzlotse.network.models import Region
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from netzlotse.core.testing import make_offer
+from netzlotse.directory.tests.helpers import make_offer
 from netzlotse.gaps.models import Gap, Measure
 from netzlotse.gaps.services import detect_gaps
 from netzlotse.network.models import Network, Region

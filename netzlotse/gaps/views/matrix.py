@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from netzlotse.accounts import roles
-from netzlotse.core.access import permission_required
+from netzlotse.accounts.decorators import permission_required
 from netzlotse.core.xlsx import xlsx_response
 
 from ..forms import CoverageForm

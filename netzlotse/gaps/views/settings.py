@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from netzlotse.accounts import roles
-from netzlotse.core.access import permission_required
+from netzlotse.accounts.decorators import permission_required
 from netzlotse.directory.models import ProcessChain
 from netzlotse.network.models import Network
 

@@ -1,23 +1,15 @@
-"""Helpers for tests: a small, readable world of organisations, users and offers."""
+"""Helpers for the tests of every app: a small, readable world of organisations, users and offers (the
+directory is the highest layer it needs)."""
 
 from datetime import time, timedelta
 
 from django.utils import timezone
 
-from netzlotse.accounts.models import Membership, User
 from netzlotse.accounts.roles import Role
+from netzlotse.accounts.tests.helpers import make_user
 from netzlotse.directory.models import DeliveryMode, FieldOfAction, Language, Offer, OfferCell, Phase, ProcessChain, TargetGroup
 from netzlotse.directory.services import LocationData, offer_save
 from netzlotse.network.models import Network, NetworkMembership, Organization, Region
-
-PASSWORD = "correct horse battery staple"  # noqa: S105 - test accounts only
-
-
-def make_user(username, organization=None, role=None, **extra) -> User:
-    user = User.objects.create_user(username=username, password=PASSWORD, **extra)
-    if organization is not None:
-        Membership.objects.create(user=user, organization=organization, role=role)
-    return user
 
 
 def make_offer(provider, title="Beratung", *, status=Offer.Status.PUBLISHED, phases=("zugang",), districts=("14612",),

@@ -1,11 +1,11 @@
-"""Authorisation helpers: a role decorator for views; scoping lives with each app's lookups."""
+"""Who may open a view: a role decorator and the personal-data gate; scoping lives with each app's lookups."""
 
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 
-from netzlotse.accounts import roles
+from . import roles
 
 
 def permission_required(perm: str):

@@ -11,9 +11,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import Client
-from django.utils.module_loading import autodiscover_modules
 
 from netzlotse.core.bench import OPERATIONS, Context, percentile
+from netzlotse.directory.generate import PREFIX, SIZES
+from netzlotse.directory.models import Offer
+from netzlotse.site.wiring import register_bench_operations
 
 
 class Command(BaseCommand):
@@ -27,15 +29,12 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true")
 
     def handle(self, *args, size, runs, import_runs, only, **options):
-        from netzlotse.directory.generate import PREFIX, SIZES
-        from netzlotse.directory.models import Offer
-
         expected = SIZES[size].offers
         have = Offer.objects.filter(external_id__startswith=PREFIX).count()
         if have != expected:
             raise CommandError(f"Erwartet {expected} generierte Angebote, vorhanden {have}. "
                                f"Zuerst: manage.py generate_data --size {size} --replace")
-        autodiscover_modules("bench")
+        register_bench_operations()
         settings.DEBUG = False  # no query log while measuring
         # The in-process client is no network request; let it through whatever ALLOWED_HOSTS says.
         settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "localhost"]

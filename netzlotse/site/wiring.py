@@ -1,0 +1,61 @@
+"""Which app contributes what to the demo, the synthetic data and the benchmark, in the order of the layers
+(network ← directory ← gaps; network ← cases ← monitoring). A new app adds its lines here, never in an app
+below it."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import import_module
+
+from netzlotse.cases import demo as cases_demo
+from netzlotse.cases import generate as cases_generate
+from netzlotse.directory import demo as directory_demo
+from netzlotse.directory import generate as directory_generate
+from netzlotse.gaps import demo as gaps_demo
+from netzlotse.monitoring import demo as monitoring_demo
+from netzlotse.monitoring import generate as monitoring_generate
+
+
+@dataclass(frozen=True)
+class DemoStep:
+    load: Callable[[], object]
+    summary: Callable[[object], str | None]  # the line printed after loading, or None for nothing to say
+
+
+def _offers(counts):
+    return f"Demo geladen: {counts['organizations']} Organisationen, {counts['offers']} Angebote."
+
+
+def _gaps(found):
+    return f"Lückenregister: {sum(found.values())} neue Lücken in {len(found)} Netzwerken."
+
+
+def _cases(counts):
+    if counts["participants"]:
+        return f"Fallakten: {counts['participants']} Teilnehmende, {counts['events']} Ereignisse."
+    return None
+
+
+def _monitoring(loaded):
+    return "Monitoring: StaTA mit sechs Stichtagen, vier davon abgeschlossen." if loaded else None
+
+
+DEMO = [
+    DemoStep(directory_demo.load_demo, _offers),
+    DemoStep(gaps_demo.load_gaps_demo, _gaps),
+    DemoStep(cases_demo.load_cases_demo, _cases),
+    DemoStep(monitoring_demo.load_monitoring_demo, _monitoring),
+]
+
+# The directory writes the networks and offers; each later module has `extend(size, seed, progress)` and
+# `remove()`, and is extended in this order and removed in the reverse one.
+GENERATE_BASE = directory_generate
+GENERATE_EXTENSIONS = [("cases", cases_generate), ("monitoring", monitoring_generate)]
+
+# Modules whose import registers benchmark operations (`netzlotse.core.bench.operation`).
+BENCH_MODULES = ["netzlotse.directory.bench", "netzlotse.gaps.bench", "netzlotse.cases.bench",
+                 "netzlotse.monitoring.bench"]
+
+
+def register_bench_operations() -> None:
+    for name in BENCH_MODULES:
+        import_module(name)
