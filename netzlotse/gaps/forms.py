@@ -23,13 +23,15 @@ def networks_of(user):
     return Network.objects.filter(Q(coordinator__in=orgs) | Q(memberships__organization__in=orgs)).distinct()
 
 
+DATE_INPUT = forms.DateInput(attrs={"type": "date"})
+
+
 class CoverageForm(KernForm):
     bereich = forms.ChoiceField(label=_("Gebiet"), widget=FastSelect)
     kette = forms.ModelChoiceField(label=_("Prozesskette"), queryset=ProcessChain.objects.none(), empty_label=None,
                                    widget=FastSelect)
-    stand = forms.DateField(label=_("Stand am"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    vergleich = forms.DateField(label=_("Vergleichen mit"), required=False,
-                                widget=forms.DateInput(attrs={"type": "date"}),
+    stand = forms.DateField(label=_("Stand am"), required=False, widget=DATE_INPUT)
+    vergleich = forms.DateField(label=_("Vergleichen mit"), required=False, widget=DATE_INPUT,
                                 help_text=_("Zeigt, welche Zellen sich seit diesem Tag geöffnet oder geschlossen haben"))
     zielgruppe = vocabulary_field(TargetGroup, _("Zielgruppe"), _("alle Zielgruppen"))
     handlungsfeld = vocabulary_field(FieldOfAction, _("Handlungsfeld"), _("alle Handlungsfelder"))
@@ -217,6 +219,11 @@ class GraphFilterForm(KernForm):
     kreis = forms.ModelChoiceField(label=_("Kreis"), queryset=Region.objects.none(), required=False,
                                    empty_label=_("ganzes Netzwerkgebiet"), widget=FastSelect, to_field_name="ags")
     art = forms.ChoiceField(label=_("Art der Organisation"), required=False, widget=FastSelect)
+    stand = forms.DateField(label=_("Stand am"), required=False, widget=DATE_INPUT,
+                            help_text=_("Nur Verbindungen, die an diesem Tag bestanden (ohne Angabe: heute)"))
+    vergleich = forms.DateField(label=_("Vergleichen mit"), required=False, widget=DATE_INPUT,
+                                help_text=_("Zeigt, welche Verbindungen seit diesem Tag hinzugekommen oder "
+                                            "weggefallen sind"))
 
     def __init__(self, data, *, networks):
         networks = list(networks)
@@ -237,6 +244,9 @@ class GraphFilterForm(KernForm):
         if data.get("art"):
             orgs = orgs.filter(kind=data["art"])
         return orgs.values("pk")
+
+    def day(self):
+        return self.cleaned_data.get("stand") or timezone.localdate()
 
 
 class InterfaceForm(KernModelForm):

@@ -1,7 +1,9 @@
 """The cooperation graph of a network and its metrics (NetworkX), and handovers between phases.
 
 Edges come from three sources: recorded cooperations (Kooperationen), network membership (each
-member is linked to the coordinating organisation) and project partnerships (lead ↔ partner).
+member is linked to the coordinating organisation) and project partnerships (lead ↔ partner). Each has a
+period (cooperation since/until, membership since/until, a project's funding period), so the graph is drawn as
+it stood on a day, and two days can be compared: which links were gained and lost in between.
 """
 
 from collections import defaultdict
@@ -27,10 +29,12 @@ class Metrics:
     isolated: list[int]
 
 
-def build_graph(networks, organizations=None) -> nx.Graph:
-    """Organisations of these networks (optionally only some of them) and every link between them."""
+def build_graph(networks, organizations=None, *, day: date) -> nx.Graph:
+    """Organisations of these networks on the day (optionally only some of them) and every link between them
+    that was valid that day."""
     network_ids = [n.pk for n in networks]
-    members = Organization.objects.filter(Q(network_memberships__network__in=network_ids)
+    memberships = NetworkMembership.objects.filter(network__in=network_ids).on(day)
+    members = Organization.objects.filter(Q(pk__in=memberships.values("organization"))
                                           | Q(coordinated_networks__in=network_ids)).distinct()
     if organizations is not None:
         members = members.filter(pk__in=organizations)
@@ -44,13 +48,12 @@ def build_graph(networks, organizations=None) -> nx.Graph:
             kinds = graph.edges[a, b]["kinds"] if graph.has_edge(a, b) else set()
             graph.add_edge(a, b, kinds=kinds | {kind})
 
-    for a, b, kind in Cooperation.objects.filter(Q(network__in=network_ids) | Q(network__isnull=True)).filter(
+    for a, b, kind in Cooperation.objects.on(day).filter(Q(network__in=network_ids) | Q(network__isnull=True)).filter(
             source__in=nodes, target__in=nodes).values_list("source", "target", "kind"):
         link(a, b, kind)
-    for org, coordinator in NetworkMembership.objects.filter(network__in=network_ids).values_list(
-            "organization", "network__coordinator"):
+    for org, coordinator in memberships.values_list("organization", "network__coordinator"):
         link(org, coordinator, MEMBERSHIP)
-    for lead, partner in Project.objects.filter(network__in=network_ids).values_list("lead", "partners"):
+    for lead, partner in Project.objects.funded_on(day).filter(network__in=network_ids).values_list("lead", "partners"):
         if partner:
             link(lead, partner, PROJECT)
     return graph
@@ -64,6 +67,26 @@ def metrics(graph: nx.Graph) -> Metrics:
         betweenness = nx.betweenness_centrality(graph, normalized=True)
     degree = dict(graph.degree())
     return Metrics(graph, degree, betweenness, sorted(nx.isolates(graph), key=lambda o: graph.nodes[o]["name"]))
+
+
+@dataclass
+class GraphChange:
+    """What changed between an earlier and a later graph: organisations and links gained and lost."""
+
+    joined: list[int]
+    left: list[int]
+    gained: list[tuple[int, int]]
+    lost: list[tuple[int, int]]
+
+
+def _edges(graph: nx.Graph) -> set[tuple[int, int]]:
+    return {(min(a, b), max(a, b)) for a, b in graph.edges}
+
+
+def compare(earlier: nx.Graph, later: nx.Graph) -> GraphChange:
+    before, after = _edges(earlier), _edges(later)
+    return GraphChange(joined=sorted(set(later) - set(earlier)), left=sorted(set(earlier) - set(later)),
+                       gained=sorted(after - before), lost=sorted(before - after))
 
 
 @dataclass
@@ -98,7 +121,7 @@ def handovers(districts: list[Region], day: date, chain: ProcessChain | None = N
             by_cell[(district_id, phase)].add(provider_id)
     providers = set().union(*by_cell.values()) if by_cell else set()
     linked = set()
-    for a, b in Cooperation.objects.filter(kind__in=HANDOVER_KINDS, source__in=providers,
+    for a, b in Cooperation.objects.on(day).filter(kind__in=HANDOVER_KINDS, source__in=providers,
                                            target__in=providers).values_list("source", "target"):
         linked |= {(a, b), (b, a)}
     result = []

@@ -46,7 +46,8 @@ class NetworkForm(KernModelForm):
 class MembershipForm(KernModelForm):
     class Meta:
         model = NetworkMembership
-        fields = ["organization", "role"]
+        fields = ["organization", "role", "since", "until"]
+        widgets = {"since": DATE, "until": DATE}
 
 
 MembershipFormSet = forms.inlineformset_factory(Network, NetworkMembership, form=MembershipForm, extra=2,

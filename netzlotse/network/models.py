@@ -7,6 +7,12 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
+def valid_on(day, start: str, end: str) -> Q:
+    """Rows whose period (either end may be open) includes the day."""
+    return (Q(**{f"{start}__isnull": True}) | Q(**{f"{start}__lte": day})) & (
+        Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": day}))
+
+
 class RegionQuerySet(models.QuerySet):
     def districts(self):
         return self.filter(level=Region.Level.DISTRICT)
@@ -187,6 +193,11 @@ class Network(models.Model):
         return Organization.objects.filter(Q(networks=self) | Q(pk=self.coordinator_id)).distinct()
 
 
+class MembershipQuerySet(models.QuerySet):
+    def on(self, day):
+        return self.filter(valid_on(day, "since", "until"))
+
+
 class NetworkMembership(models.Model):
     class Role(models.TextChoices):
         SUBPROJECT_PARTNER = "subproject_partner", _("Teilprojektpartner")
@@ -197,15 +208,29 @@ class NetworkMembership(models.Model):
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="network_memberships",
                                      verbose_name=_("Organisation"))
     role = models.CharField(_("Rolle im Netzwerk"), max_length=30, choices=Role.choices)
+    since = models.DateField(_("Mitglied seit"), null=True, blank=True)
+    until = models.DateField(_("Mitglied bis"), null=True, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["network", "organization"], name="unique_network_member")]
+        constraints = [models.UniqueConstraint(fields=["network", "organization"], name="unique_network_member"),
+                       models.CheckConstraint(condition=Q(since__isnull=True) | Q(until__isnull=True)
+                                              | Q(until__gte=models.F("since")), name="membership_period",
+                                              violation_error_message=_("Das Ende der Mitgliedschaft liegt vor "
+                                                                        "ihrem Beginn."))]
         ordering = ["role", "organization__name"]
         verbose_name = _("Netzwerkmitglied")
         verbose_name_plural = _("Netzwerkmitglieder")
 
     def __str__(self):
         return f"{self.organization} ({self.get_role_display()})"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.since and self.until and self.until < self.since:
+            raise ValidationError({"until": _("Das Ende der Mitgliedschaft liegt vor ihrem Beginn.")})
 
 
 class ProjectQuerySet(models.QuerySet):
@@ -216,6 +241,9 @@ class ProjectQuerySet(models.QuerySet):
             return self.all()
         networks = Network.objects.managed_by(user)
         return self.filter(Q(network__in=networks) | Q(lead__in=Organization.objects.managed_by(user)))
+
+    def funded_on(self, day):
+        return self.filter(valid_on(day, "funding_starts_on", "funding_ends_on"))
 
 
 class Programme(models.Model):
@@ -280,6 +308,9 @@ class Project(models.Model):
 
 
 class CooperationQuerySet(models.QuerySet):
+    def on(self, day):
+        return self.filter(valid_on(day, "since", "until"))
+
     def managed_by(self, user):
         from netzlotse.accounts import roles
 

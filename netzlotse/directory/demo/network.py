@@ -109,16 +109,16 @@ def load_network() -> dict:
     def network(name, coordinator, members, region_codes, description=""):
         net = _upsert(Network, {"name": name}, {"coordinator": orgs[coordinator], "description": description})
         net.regions.set([regions[c] for c in region_codes if c in regions])
-        for ext_id, role in members:
+        for ext_id, role, *since in members:  # a member may have joined later than the network began
             NetworkMembership.objects.update_or_create(network=net, organization=orgs[ext_id],
-                                                       defaults={"role": role})
+                                                       defaults={"role": role, "since": since[0] if since else None})
         return net
 
     R = NetworkMembership.Role
     iq = network("IQ Netzwerk Sachsen", "org-ist",
                  [("org-ibas", R.SUBPROJECT_PARTNER), ("org-iq-gruendung", R.SUBPROJECT_PARTNER),
                   ("org-iq-leipzig", R.SUBPROJECT_PARTNER), ("org-iq-chemnitz", R.SUBPROJECT_PARTNER),
-                  ("org-resque", R.COOPERATION_PARTNER), ("org-smwa", R.STRATEGIC_PARTNER)],
+                  ("org-resque", R.COOPERATION_PARTNER, date(2022, 7, 1)), ("org-smwa", R.STRATEGIC_PARTNER)],
                  ["14"], "Landesnetzwerk im Förderprogramm „Integration durch Qualifizierung“.")
     resque_net = network("RESQUE continued Projektverbund", "org-resque",
                          [("org-fluechtlingsrat", R.COOPERATION_PARTNER)]
@@ -189,8 +189,11 @@ def load_network() -> dict:
     projects["stata"] = stata_projects
 
     coop = Cooperation.Kind
-    for source, target, kind, net, since in [
+    # The IQ network's links changed over the years: Leipzig's referral route to Chemnitz ended when IBAS took over
+    # recognition counselling there, so the network graph shows links gained and lost between two dates.
+    for source, target, kind, net, since, *until in [
         ("org-resque", "org-fluechtlingsrat", coop.AGREEMENT, resque_net, date(2020, 1, 1)),
+        ("org-iq-leipzig", "org-iq-chemnitz", coop.REFERRAL_ROUTE, iq, date(2019, 1, 1), date(2022, 12, 31)),
         ("org-ibas", "org-iq-leipzig", coop.REFERRAL_ROUTE, iq, date(2023, 3, 1)),
         ("org-iq-chemnitz", "org-iq-gruendung", coop.HANDOVER, iq, date(2023, 6, 1)),
         ("org-jc-stendal", "org-stata-bic", coop.JOINT_PROFILING, stata_net, date(2017, 12, 1)),
@@ -203,7 +206,8 @@ def load_network() -> dict:
         ("org-jc-gelsenkirchen", "org-gesundheit-ge", coop.AGREEMENT, prod, date(2024, 1, 1)),
     ]:
         Cooperation.objects.update_or_create(source=orgs[source], target=orgs[target], kind=kind,
-                                             defaults={"network": net, "since": since})
+                                             defaults={"network": net, "since": since,
+                                                       "until": until[0] if until else None})
     return {"orgs": orgs, "regions": regions, "projects": projects, "networks": {"iq": iq, "prod": prod}}
 
 

@@ -1,5 +1,8 @@
 """The network graph with its metrics and handovers, and the recorded interfaces between projects."""
 
+from dataclasses import dataclass
+
+import networkx as nx
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,7 +16,7 @@ from netzlotse.network.models import Cooperation, Network, Organization
 
 from ..detect import network_districts
 from ..forms import GraphFilterForm, InterfaceForm, networks_of
-from ..graph import MEMBERSHIP, PROJECT, build_graph, handovers, metrics
+from ..graph import MEMBERSHIP, PROJECT, build_graph, compare, handovers, metrics
 from ..models import Interface
 
 EDGE_LABELS = {MEMBERSHIP: gettext_lazy("Netzwerkmitglied"), PROJECT: gettext_lazy("Projektpartner"),
@@ -24,33 +27,80 @@ def _edge_label(kind):
     return str(EDGE_LABELS.get(kind, kind))
 
 
+@dataclass
+class Row:
+    """One organisation in the list beside the drawing; the `_before` figures are those of the comparison date."""
+
+    name: str
+    degree: int
+    betweenness: float
+    neighbours: list[str]
+    degree_before: int | None = None
+    betweenness_before: float | None = None
+
+
 @require_GET
 @permission_required(roles.VIEW_GAPS)
 def graph_page(request):
     form = GraphFilterForm(request.GET, networks=networks_of(request.user).order_by("name"))
     context = {"form": form}
     if form.is_valid():
-        network = form.cleaned_data["netzwerk"]
-        result = metrics(build_graph([network], form.organizations()))
-        graph = result.graph
-        rows = sorted(((org_id, graph.nodes[org_id], result.degree[org_id], result.betweenness[org_id],
-                        sorted(graph.nodes[n]["name"] for n in graph.neighbors(org_id))) for org_id in graph.nodes),
-                      key=lambda row: (-row[3], -row[2], row[1]["name"]))
-        kinds = dict(Organization.Kind.choices)
-        chart = {
-            "categories": sorted({str(kinds.get(data["kind"], data["kind"])) for _n, data in graph.nodes(data=True)}),
-            "nodes": [{"id": str(n), "name": d["name"], "category": str(kinds.get(d["kind"], d["kind"])),
-                       "degree": result.degree[n]} for n, d in graph.nodes(data=True)],
-            "links": [{"source": str(a), "target": str(b), "label": ", ".join(sorted(_edge_label(k) for k in d["kinds"]))}
-                      for a, b, d in graph.edges(data=True)],
-        }
+        network, day, earlier = form.cleaned_data["netzwerk"], form.day(), form.cleaned_data.get("vergleich")
+        result = metrics(build_graph([network], form.organizations(), day=day))
+        before = metrics(build_graph([network], form.organizations(), day=earlier)) if earlier else None
+        change = compare(before.graph, result.graph) if before else None
         districts = [form.cleaned_data["kreis"]] if form.cleaned_data.get("kreis") else network_districts(network)
-        steps = handovers(districts, timezone.localdate())
-        context.update(network=network, rows=rows, chart=chart, kinds=kinds,
-                       isolated=[graph.nodes[n]["name"] for n in result.isolated],
+        steps = handovers(districts, day)
+        context.update(network=network, day=day, earlier=earlier, rows=_rows(result, before),
+                       chart=_chart(result, change), summary=_summary(result, before), change=_named_change(change),
+                       isolated=[result.graph.nodes[n]["name"] for n in result.isolated],
                        interface_gaps=[h for h in steps if h.is_interface_gap],
                        steps=_named_links([h for h in steps if h.links]))
     return render(request, "gaps/graph.html", context)
+
+
+def _rows(result, before) -> list[Row]:
+    graph = result.graph
+    rows = [Row(graph.nodes[n]["name"], result.degree[n], result.betweenness[n],
+                sorted(graph.nodes[m]["name"] for m in graph.neighbors(n)),
+                before.degree.get(n, 0) if before else None, before.betweenness.get(n, 0.0) if before else None)
+            for n in graph.nodes]
+    return sorted(rows, key=lambda row: (-row.betweenness, -row.degree, row.name))
+
+
+def _summary(result, before) -> list[tuple[str, object, object]]:
+    """The network's figures on the day and, when comparing, on the earlier date."""
+    def figures(m):
+        return [m.graph.number_of_nodes(), m.graph.number_of_edges(), len(m.isolated), round(nx.density(m.graph), 3)]
+
+    labels = [_("Organisationen"), _("Verbindungen"), _("ohne Verbindung"), _("Dichte")]
+    earlier = figures(before) if before else [None] * len(labels)
+    return list(zip(labels, figures(result), earlier, strict=True))
+
+
+def _chart(result, change) -> dict:
+    graph = result.graph
+    kinds = dict(Organization.Kind.choices)
+    gained = set(change.gained) if change else set()
+    links = [{"source": str(a), "target": str(b), "label": ", ".join(sorted(_edge_label(k) for k in d["kinds"])),
+              "gained": (min(a, b), max(a, b)) in gained} for a, b, d in graph.edges(data=True)]
+    return {
+        "categories": sorted({str(kinds.get(data["kind"], data["kind"])) for _n, data in graph.nodes(data=True)}),
+        "nodes": [{"id": str(n), "name": d["name"], "category": str(kinds.get(d["kind"], d["kind"])),
+                   "degree": result.degree[n]} for n, d in graph.nodes(data=True)],
+        "links": links,
+    }
+
+
+def _named_change(change):
+    """Gained and lost links and organisations as names, for the list under the drawing."""
+    if change is None:
+        return None
+    ids = {*change.joined, *change.left, *(p for link in change.gained + change.lost for p in link)}
+    names = dict(Organization.objects.filter(pk__in=ids).values_list("pk", "name"))
+    return {"joined": sorted(names[n] for n in change.joined), "left": sorted(names[n] for n in change.left),
+            "gained": sorted((names[a], names[b]) for a, b in change.gained),
+            "lost": sorted((names[a], names[b]) for a, b in change.lost)}
 
 
 def _named_links(steps):
