@@ -133,6 +133,11 @@ def _stata(rng, today, centre, counsellor, chain) -> int:
     return len(cases)
 
 
+def load_stata_sites() -> int:
+    """StaTA's 42 work-opportunity sites with 113 slots (a programme history may be imported into them first)."""
+    return len(_stata_sites())
+
+
 def _stata_sites() -> list[PlacementSite]:
     sites = []
     for number, project in enumerate(Project.objects.filter(name__startswith="StaTA-Projekt").select_related(

@@ -62,7 +62,7 @@ def run(request, pk):
                             kind=ImportRun.Kind.PARTICIPANTS)
     plan = participants_import(filename=run.filename, content=bytes(run.content), organization=organization,
                                by=request.user)
-    if not getattr(plan, "written", False):
+    if not plan.written:
         messages.error(request, _("Die Datei hat inzwischen Fehler; es wurde nichts importiert."))
         return _check_page(request, plan, run)
     run.status, run.summary, run.content = ImportRun.Status.IMPORTED, plan.counts(), b""  # no second copy kept

@@ -47,7 +47,7 @@ def import_10k(ctx):
         try:
             with transaction.atomic():
                 plan = offers_import(filename="bench.xlsx", content=content)
-                if not getattr(plan, "written", False):
+                if not plan.written:
                     raise RuntimeError(f"import failed: {plan.file_errors or plan.errors[:3]}")
                 raise Rollback  # leave the database as it was
         except Rollback:

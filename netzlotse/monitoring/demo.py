@@ -12,10 +12,15 @@ from netzlotse.cases import services as case_services
 from netzlotse.cases.models import Answer, Case, Contact, EsfRecord
 from netzlotse.network.models import Programme
 
-from . import services
+from . import services, stata
 from .forms import default_dates
+from .history import history_import
 
-TARGETS = {"profilings": 200, "admissions": 180, "follow_ups": 600, "placements_ended_early": 20}
+# The installation's own names for StaTA's counselling centre, Jobcenters, projects and sites (directory demo, cases demo).
+STATA_NAMES = stata.Names(centre="org-stata-bic", jobcenters=("org-jc-stendal", "org-jc-havelberg", "org-jc-osterburg"),
+                          project="STATA-{:02d}", site="AGH-SDL-{:02d}")
+# Targets of the whole programme since 2017 (its cumulative figures include the first funding period).
+TARGETS = {"profilings": 520, "admissions": 400, "follow_ups": 1500, "placements_ended_early": 45}
 
 
 @transaction.atomic
@@ -23,7 +28,7 @@ def load_monitoring_demo(today=None) -> int:
     today = today or timezone.localdate()
     _esf_answers(today)
     programme = Programme.objects.filter(short_name="StaTA").first()
-    if programme is None or programme.cutoffs.exists():
+    if programme is None or programme.cutoffs.filter(date__gt=stata.PERIOD_END).exists():
         return 0
     series = services.cutoffs_add(programme=programme, dates=default_dates(today))
     for cutoff in series[:4]:
@@ -36,6 +41,23 @@ def load_monitoring_demo(today=None) -> int:
             kind=Contact.Kind.HOME_VISIT, date=series[0].date - timedelta(days=3), duration_minutes=45,
             place="Hausbesuch"))
     return len(series)
+
+
+@transaction.atomic
+def load_stata_history() -> int:
+    """StaTA's first funding period (2017–2019) at its real dates, imported like any history file, with its six
+    cut-off dates closed: the report shows the interim report's table beside today's figures. It runs before
+    today's case files fill the same sites, and ends with every placement ended and every case left."""
+    programme = Programme.objects.filter(short_name="StaTA").first()
+    if programme is None or programme.cutoffs.filter(date__lte=stata.PERIOD_END).exists():
+        return 0
+    plan = history_import(filename="stata-2017-2019.csv", content=stata.csv_bytes(stata.history_rows(STATA_NAMES)),
+                          by=None, programme=programme, create_missing=True)  # the people: codes only
+    if not plan.written:
+        raise RuntimeError(f"StaTA history: {plan.file_errors or plan.errors[:3]}")
+    for cutoff in services.cutoffs_add(programme=programme, dates=stata.DATES):
+        services.cutoff_close(cutoff=cutoff, by=None)
+    return len(plan.parsed)
 
 
 def _esf_answers(today) -> None:

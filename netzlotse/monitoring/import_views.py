@@ -69,7 +69,7 @@ def run(request, pk):
     programme = get_object_or_404(programmes_for(request.user), pk=run.summary.get("programme"))
     plan = history_import(filename=run.filename, content=bytes(run.content), by=request.user, programme=programme,
                           create_missing=bool(run.summary.get("create_missing")))
-    if not getattr(plan, "written", False):
+    if not plan.written:
         messages.error(request, _("Die Datei hat inzwischen Fehler; es wurde nichts importiert."))
         return _check_page(request, plan, run)
     run.status, run.summary, run.content = ImportRun.Status.IMPORTED, plan.counts(), b""  # no second copy kept

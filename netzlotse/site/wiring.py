@@ -17,6 +17,7 @@ from netzlotse.monitoring import generate as monitoring_generate
 
 @dataclass(frozen=True)
 class DemoStep:
+    name: str
     load: Callable[[], object]
     summary: Callable[[object], str | None]  # the line printed after loading, or None for nothing to say
 
@@ -39,12 +40,28 @@ def _monitoring(loaded):
     return "Monitoring: StaTA mit sechs Stichtagen, vier davon abgeschlossen." if loaded else None
 
 
+def _history(rows):
+    return f"StaTA 2017–2019: {rows} Ereignisse aus dem Zwischenbericht, sechs Stichtage abgeschlossen." if rows else None
+
+
+# StaTA's history goes into its sites before today's case files fill them.
 DEMO = [
-    DemoStep(directory_demo.load_demo, _offers),
-    DemoStep(gaps_demo.load_gaps_demo, _gaps),
-    DemoStep(cases_demo.load_cases_demo, _cases),
-    DemoStep(monitoring_demo.load_monitoring_demo, _monitoring),
+    DemoStep("offers", directory_demo.load_demo, _offers),
+    DemoStep("gaps", gaps_demo.load_gaps_demo, _gaps),
+    DemoStep("sites", cases_demo.load_stata_sites, lambda _sites: None),
+    DemoStep("history", monitoring_demo.load_stata_history, _history),
+    DemoStep("cases", cases_demo.load_cases_demo, _cases),
+    DemoStep("monitoring", monitoring_demo.load_monitoring_demo, _monitoring),
 ]
+
+
+def load_demo(only: set[str] | None = None):
+    """Load the demo step by step (or only the named steps); yields the line each step has to say."""
+    for step in DEMO:
+        if only is None or step.name in only:
+            line = step.summary(step.load())
+            if line:
+                yield line
 
 # The directory writes the networks and offers; each later module has `extend(size, seed, progress)` and
 # `remove()`, and is extended in this order and removed in the reverse one.

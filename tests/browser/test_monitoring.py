@@ -6,11 +6,9 @@ from playwright.sync_api import expect
 
 
 def _load():
-    from netzlotse.cases.demo import load_cases_demo
-    from netzlotse.monitoring.demo import load_monitoring_demo
+    from netzlotse.site.wiring import load_demo
 
-    load_cases_demo()
-    load_monitoring_demo()
+    list(load_demo(only={"sites", "history", "cases", "monitoring"}))  # offers and gaps: the `demo` fixture
 
 
 def _stata_report(visitor, username, breakdown):
@@ -32,6 +30,10 @@ def test_administrator_reads_the_stata_table_with_its_closed_dates_and_a_breakdo
     expect(table).to_contain_text("besetzte Plätze")
     expect(table).to_contain_text("abgeschlossen")
     expect(table).to_contain_text("berichtigt:")  # the late home visit, beside the closed figure
+    # The first funding period at the interim report's own cut-off dates, as the report printed them.
+    expect(table.locator("thead")).to_contain_text("21.02.2018")
+    expect(table.locator("tbody tr").first).to_contain_text("179")
+    expect(table.locator("tbody tr").first).to_contain_text("302")
     expect(page.locator("#breakdown-jobcenter")).to_contain_text("Nach Jobcenter")
     expect(page.locator("#monitoring-series canvas")).to_have_count(1)
     visitor.check("monitoring-report")

@@ -185,7 +185,7 @@ def load_network() -> dict:
     for i, n in enumerate(slots, start=1):
         lead = STATA_PROVIDERS[(i - 1) % 7]
         stata_projects.append(project(f"StaTA-Projekt {i:02d}", stata, stata_net, lead, region=stendal_region,
-                                      slots=n, starts=date(2018, 4, 1), code=f"STATA-{i:02d}"))
+                                      slots=n, starts=date(2017, 12, 1), code=f"STATA-{i:02d}"))
     projects["stata"] = stata_projects
 
     coop = Cooperation.Kind

@@ -54,6 +54,7 @@ class ImportPlan:
     rows: dict[str, list[RowResult]] = field(default_factory=dict)
     file_errors: list[str] = field(default_factory=list)
     lookups: object = None
+    written: bool = False
 
     @property
     def errors(self) -> list[RowError]:

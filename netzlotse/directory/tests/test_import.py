@@ -42,7 +42,7 @@ def test_it_updates_instead_of_duplicating_on_reimport(world):
 
 def test_it_writes_nothing_in_a_dry_run(world):
     plan = offers_import(filename="a.xlsx", content=xlsx(offers=[offer_row()]), by=world.admin, dry_run=True)
-    assert plan.is_valid and not getattr(plan, "written", False)
+    assert plan.is_valid and not plan.written
     assert not Offer.objects.filter(external_id="angebot-1").exists()
 
 

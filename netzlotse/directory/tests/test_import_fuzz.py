@@ -21,7 +21,7 @@ cells = st.one_of(st.none(), st.text(storable, max_size=50), st.integers(-10**12
 
 
 def assert_rejected_cleanly(plan, offers_before):
-    assert not getattr(plan, "written", False)
+    assert not plan.written
     assert plan.file_errors or plan.errors
     assert all(isinstance(m, str) and m for m in plan.file_errors)
     assert all(e.message and e.row >= 2 for e in plan.errors)

@@ -53,7 +53,7 @@ def run_import(request, pk):
     run = get_object_or_404(ImportRun, pk=pk, uploaded_by=request.user, status=ImportRun.Status.CHECKED,
                             kind=ImportRun.Kind.OFFERS)
     plan = offers_import(filename=run.filename, content=bytes(run.content), by=request.user)
-    if not getattr(plan, "written", False):
+    if not plan.written:
         messages.error(request, _("Die Datei hat inzwischen Fehler; es wurde nichts importiert."))
         return render(request, "directory/import_check.html", _check_context(plan, run))
     run.status = ImportRun.Status.IMPORTED

@@ -1,42 +1,25 @@
 """The history import: a programme's years of events from one spreadsheet, checked row by row, then written
 through the case services. The first test rebuilds the StaTA monitoring table from such a file."""
 
-import csv
-import io
 from datetime import date, timedelta
 
 import pytest
 from django.core.management import CommandError, call_command
 
-from netzlotse.cases.models import CaseEvent, Participant, PlacementSite
+from netzlotse.cases.models import CaseEvent, Participant, Placement, PlacementSite
+from netzlotse.monitoring import stata as seed
 from netzlotse.monitoring.breakdowns import BY_CODE
 from netzlotse.monitoring.history import history_import
 from netzlotse.monitoring.indicators import STATA_CODES, compute
 from netzlotse.monitoring.report import Scope, build
 from netzlotse.network.models import Organization, Programme, Project
 
-HEADERS = ["teilnehmer", "datum", "ereignis", "organisation", "projekt", "einsatzstelle", "beginn_geplant", "grund",
-           "vorzeitig", "ergebnis"]
-# The StaTA interim report's table (Landkreis Stendal, 2018): six cut-off dates and what stood at each.
-DATES = [date(2018, 2, 21), date(2018, 5, 8), date(2018, 7, 4), date(2018, 8, 28), date(2018, 10, 23), date(2018, 12, 1)]
-TABLE = {
-    "profilings": [179, 241, 267, 287, 296, 302],
-    "admissions": [117, 146, 156, 170, 177, 181],
-    "follow_ups": [39, 102, 237, 368, 498, 605],
-    "slots_occupied": [0, 85, 94, 99, 108, 111],
-    "placements_planned": [0, 11, 2, 7, 2, 2],
-    "placements_ended_early": [0, 4, 11, 16, 16, 17],
-}
-REASONS = ["gesundheit", "ueberforderung", "qualifizierung", "arbeitsaufnahme"]
+HEADERS = seed.HEADERS
+DATES, TABLE = seed.DATES, seed.TABLE
 
 
 def csv_file(rows) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(HEADERS)
-    for row in rows:
-        writer.writerow([row.get(h, "") for h in HEADERS])
-    return buffer.getvalue().encode()
+    return seed.csv_bytes(rows)
 
 
 @pytest.fixture
@@ -55,66 +38,11 @@ def stata(db):
 
 
 def stata_history() -> list[dict]:
-    """Rows that produce the table: per interval between cut-off dates, the profilings, admissions and
-    follow-ups that happened in it, the placements that began (planned before or directly), ended early and
-    were planned to begin later, in that order, so no site is ever overbooked."""
-    rows, sites = [], {f"AGH-{i:02d}": (3 if i <= 29 else 2) for i in range(1, 43)}
-    free = dict(sites)
-    profiled, admitted, active, planned = [], [], [], []  # planned: (person, site)
-    start = date(2017, 12, 1)
-    previous = dict.fromkeys(TABLE, 0)
-    for k, cut in enumerate(DATES):
-        want = {code: values[k] - previous[code] for code, values in TABLE.items()}
-        started_total = TABLE["slots_occupied"][k] + TABLE["placements_ended_early"][k]
-        started_before = previous["slots_occupied"] + previous["placements_ended_early"]
-
-        def day(offset, start=start):  # one interval's calendar
-            return start + timedelta(days=offset)
-
-        for _ in range(want["profilings"]):
-            person = f"TN-H{len(profiled) + 1:04d}"
-            profiled.append(person)
-            town = ("stendal", "havelberg", "osterburg")[len(profiled) % 3]
-            rows.append({"teilnehmer": person, "datum": day(0), "ereignis": "profiling",
-                         "organisation": f"jc-{town}", "projekt": f"STATA-{len(profiled) % 42 + 1:02d}"})
-        for _ in range(want["admissions"]):
-            person = profiled[len(admitted)]
-            admitted.append(person)
-            rows.append({"teilnehmer": person, "datum": day(1), "ereignis": "aufnahme", "organisation": "bic",
-                         "projekt": f"STATA-{len(admitted) % 42 + 1:02d}"})
-        for i in range(want["follow_ups"]):
-            rows.append({"teilnehmer": admitted[i % len(admitted)], "datum": day(2 + i % 30), "ereignis": "folgegespraech"})
-        starts = started_total - started_before
-        placed = {p for p, _s in active} | {p for p, _s in planned}
-        waiting = [p for p in admitted if p not in placed and not any(r["teilnehmer"] == p and r["ereignis"] ==
-                                                                      "platzierung_ende" for r in rows)]
-        for person, site in planned:
-            rows.append({"teilnehmer": person, "datum": day(33), "ereignis": "platzierung_beginn", "einsatzstelle": site})
-            active.append((person, site))
-        for _ in range(starts - len(planned)):
-            person, site = waiting.pop(0), next(s for s, n in free.items() if n)
-            free[site] -= 1
-            rows.append({"teilnehmer": person, "datum": day(34), "ereignis": "platzierung_beginn", "einsatzstelle": site})
-            active.append((person, site))
-        for _ in range(want["placements_ended_early"]):
-            person, site = active.pop(0)
-            free[site] += 1
-            rows.append({"teilnehmer": person, "datum": day(35), "ereignis": "platzierung_ende", "einsatzstelle": site,
-                         "grund": REASONS[len(rows) % 4], "vorzeitig": "ja"})
-        planned = []
-        for _ in range(TABLE["placements_planned"][k]):
-            person, site = waiting.pop(0), next(s for s, n in free.items() if n)
-            free[site] -= 1
-            rows.append({"teilnehmer": person, "datum": day(36), "ereignis": "platzierung_geplant", "einsatzstelle": site,
-                         "beginn_geplant": cut + timedelta(days=31)})
-            planned.append((person, site))
-        previous = {code: values[k] for code, values in TABLE.items()}
-        start = cut + timedelta(days=1)
-    return rows
+    return seed.history_rows(period_end=False)
 
 
 def test_it_rebuilds_the_stata_table_at_its_six_cut_off_dates(stata):
-    content = csv_file(stata_history())
+    content = csv_file(seed.history_rows())  # with the close of the funding period after the last date
     checked = history_import(filename="stata.csv", content=content, by=None, programme=stata, create_missing=True,
                              dry_run=True)
     assert checked.is_valid, checked.errors[:5]
@@ -123,6 +51,10 @@ def test_it_rebuilds_the_stata_table_at_its_six_cut_off_dates(stata):
     assert plan.written
     figures = compute(CaseEvent.objects.filter(project__programme=stata), DATES, STATA_CODES)
     assert {code: list(values.values()) for code, values in figures.items()} == TABLE
+    after = compute(CaseEvent.objects.filter(project__programme=stata), [seed.PERIOD_END + timedelta(days=3)],
+                    ["slots_occupied", "admissions"])
+    assert [list(v.values())[0] for v in after.values()] == [0, 181]  # every slot free again, every case closed
+    assert not Placement.objects.filter(status__in=Placement.OCCUPYING).exists()
     # Admitted people keep the Jobcenter that profiled them, for the breakdown by Jobcenter.
     assert Participant.objects.filter(cases__jobcenter__kind=Organization.Kind.JOBCENTER).count() == 181
     # The whole programme's report reads the tallies: the same table, and the same by Jobcenter as counted live.
