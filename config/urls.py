@@ -13,6 +13,7 @@ urlpatterns = [
     path("netzwerk/", include("netzlotse.network.urls")),
     path("luecken/", include("netzlotse.gaps.urls")),
     path("faelle/", include("netzlotse.cases.urls")),
+    path("verwaltung/einsatzstellen/", include("netzlotse.cases.site_urls")),
     path("monitoring/", include("netzlotse.monitoring.urls")),
     path("", include("netzlotse.directory.urls")),
     path("api/hsds/", include("netzlotse.directory.hsds.urls")),

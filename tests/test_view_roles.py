@@ -103,6 +103,11 @@ MATRIX = [
     ("post", "cases:chain_apply", lambda w: [_case(w).pk], ["login", 302, 302, 302, 403, 302, 403, 403]),
     ("post", "cases:step_tick", lambda w: [_case(w).pk, 1], ["login", 302, 302, 302, 403, 302, 403, 403]),
     ("post", "cases:placement_cancel", lambda w: [_case(w).pk, 1], ["login", 302, 302, 302, 403, 302, 403, 403]),
+    # Placement sites: kept by provider staff and coordinators; counts only, so no second factor.
+    ("get", "sites:list", None, STAFF_EDIT),
+    ("get", "sites:create", None, STAFF_EDIT),
+    ("get", "sites:edit", lambda w: [_site(w).pk], ["login", 200, 404, 404, 200, 403, 403, 200]),
+    ("post", "sites:archive", lambda w: [_site(w).pk], ["login", 302, 404, 404, 302, 403, 403, 302]),
     ("get", "accounts:twofactor_setup", None, ["login", 200, 200, 200, 200, 200, 200, 200]),
     ("get", "hsds:index", None, OPEN),
     ("get", "hsds:services", None, OPEN),
@@ -121,6 +126,15 @@ MATRIX = [
     ("get", "accounts:password_change", None, ["login", 200, 200, 200, 200, 200, 200, 200]),
     ("get", "admin:index", None, [302, 302, 302, 302, 302, 302, 302, 200]),
 ]
+
+
+def _site(world):
+    """A site of provider A in a project of the coordinator's network."""
+    from netzlotse.cases.models import PlacementSite
+    from netzlotse.network.models import Project
+
+    project = Project.objects.create(name="AGH-Projekt", lead=world.provider_a, network=world.network)
+    return PlacementSite.objects.create(project=project, organization=world.provider_a, name="Grünpflege", slots=2)
 
 
 def _import_run(world):

@@ -12,6 +12,7 @@ def navigation(request):
         "manage_gaps": bool(user) and roles.can(user, roles.MANAGE_GAPS),
         "cases": bool(user) and roles.can(user, roles.VIEW_CASES),
         "edit_offers": bool(user) and roles.can(user, roles.EDIT_OWN_OFFERS),
+        "sites": bool(user) and roles.can(user, roles.MANAGE_SITES),
         "network": bool(user) and roles.can(user, roles.EDIT_NETWORK),
         "chains": bool(user) and roles.can(user, roles.EDIT_CHAINS),
         "import": bool(user) and roles.can(user, roles.IMPORT_DATA),

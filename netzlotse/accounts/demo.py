@@ -9,6 +9,7 @@ DEMO_USERS = [
     ("admin", "admin", "org-ist", _("Administration: Benutzer, Organisationen, Vokabulare")),
     ("koordination", "coordinator", "org-ist", _("Netzwerkkoordination IQ Netzwerk Sachsen")),
     ("traeger", "provider", "org-resque", _("Trägermitarbeit RESQUE continued")),
+    ("einsatzstellen", "provider", "org-stata-t1", _("Trägermitarbeit StaTA: Einsatzstellen eines Trägers")),
     ("beratung", "counsellor", "org-stata-bic", _("Intensivbetreuung im Programm StaTA")),
     ("foerderung", "funder", "org-ms-lsa", _("Fördermittelgeber StaTA, Land Sachsen-Anhalt (nur Kennzahlen)")),
 ]

@@ -34,15 +34,17 @@ MANAGE_GAPS = "manage_gaps"  # gap statuses, measures, thresholds, demand, inter
 VIEW_MONITORING = "view_monitoring"  # indicators at cut-off dates (aggregates only; small cells hidden from funders)
 MANAGE_MONITORING = "manage_monitoring"  # cut-off series, closing dates, targets, history import of programmes in scope
 SEE_SMALL_CELLS = "see_small_cells"  # monitoring figures of 1–4 unsuppressed (the network's own staff)
+MANAGE_SITES = "manage_sites"  # placement sites (slots, requirements) of the own organisations and coordinated networks
+MANAGE_ALL_SITES = "manage_all_sites"  # every placement site
 
 PERMISSIONS: dict[str, set[str]] = {
-    Role.ADMIN: {VIEW_GAPS, MANAGE_GAPS, VIEW_MONITORING, MANAGE_MONITORING, SEE_SMALL_CELLS,
+    Role.ADMIN: {MANAGE_SITES, MANAGE_ALL_SITES, VIEW_GAPS, MANAGE_GAPS, VIEW_MONITORING, MANAGE_MONITORING, SEE_SMALL_CELLS,
                  VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, EDIT_NETWORK_OFFERS, EDIT_ALL_OFFERS,
                  EDIT_NETWORK, EDIT_CHAINS, IMPORT_DATA, EXPORT_DATA},
-    Role.COORDINATOR: {VIEW_GAPS, MANAGE_GAPS, VIEW_MONITORING, MANAGE_MONITORING, SEE_SMALL_CELLS,
+    Role.COORDINATOR: {MANAGE_SITES, VIEW_GAPS, MANAGE_GAPS, VIEW_MONITORING, MANAGE_MONITORING, SEE_SMALL_CELLS,
                        VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, EDIT_NETWORK_OFFERS, EDIT_NETWORK,
                        EDIT_CHAINS, IMPORT_DATA, EXPORT_DATA},
-    Role.PROVIDER: {VIEW_GAPS, VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, EXPORT_DATA, VIEW_CASES},
+    Role.PROVIDER: {MANAGE_SITES, VIEW_GAPS, VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, EXPORT_DATA, VIEW_CASES},
     Role.COUNSELLOR: {VIEW_DASHBOARD, EXPORT_DATA, VIEW_CASES, EDIT_CASES},
     # Funders read aggregates only; they never edit and never see a person.
     Role.FUNDER: {VIEW_DASHBOARD, EXPORT_DATA, VIEW_MONITORING},

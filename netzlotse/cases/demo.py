@@ -34,12 +34,20 @@ REFUGEE_PEOPLE = [  # (first names, last names, languages, country of the qualif
      ["uk", "ru"], "Ukraine"),
     (["Dilan", "Rojin", "Azad", "Berivan"], ["Kaya", "Demir", "Aydin", "Yildiz"], ["ku", "tr"], "Irak"),
 ]
-SITE_WORK = ["Grünpflege", "Tafel und Lebensmittelausgabe", "Holzwerkstatt", "Kleiderkammer", "Hausmeisterdienste",
-             "Seniorenbegleitung", "Schulgarten", "Fahrradwerkstatt", "Heimatstube", "Landschaftspflege",
-             "Sozialkaufhaus", "Bibliotheksdienst", "Stadtteilcafé", "Tierpark-Hilfe"]
-PROVIDER_TOWNS = {"org-stata-t1": "Stendal", "org-stata-t2": "Stendal-Uchtspringe", "org-stata-t3": "Havelberg",
-                  "org-stata-t4": "Osterburg", "org-stata-t5": "Tangermünde", "org-stata-t6": "Arneburg",
-                  "org-stata-t7": "Seehausen (Altmark)"}
+F, P = PlacementSite.Field, PlacementSite.Physical
+SITE_WORK = [  # (what the site does, its field of work, how hard the work is on the body)
+    ("Grünpflege", F.GARDENING, P.HEAVY), ("Tafel und Lebensmittelausgabe", F.RETAIL, P.MEDIUM),
+    ("Holzwerkstatt", F.CRAFTS, P.MEDIUM), ("Kleiderkammer", F.RETAIL, P.LIGHT),
+    ("Hausmeisterdienste", F.CRAFTS, P.HEAVY), ("Seniorenbegleitung", F.CARE, P.LIGHT),
+    ("Schulgarten", F.GARDENING, P.MEDIUM), ("Fahrradwerkstatt", F.CRAFTS, P.MEDIUM),
+    ("Heimatstube", F.CULTURE, P.LIGHT), ("Landschaftspflege", F.GARDENING, P.HEAVY),
+    ("Sozialkaufhaus", F.RETAIL, P.MEDIUM), ("Bibliotheksdienst", F.CULTURE, P.LIGHT),
+    ("Stadtteilcafé", F.HOUSEKEEPING, P.MEDIUM), ("Tierpark-Hilfe", F.ANIMALS, P.HEAVY)]
+PROVIDER_TOWNS = {"org-stata-t1": ("Stendal", "39576"), "org-stata-t2": ("Stendal-Uchtspringe", "39576"),
+                  "org-stata-t3": ("Havelberg", "39539"), "org-stata-t4": ("Osterburg", "39606"),
+                  "org-stata-t5": ("Tangermünde", "39590"), "org-stata-t6": ("Arneburg", "39596"),
+                  "org-stata-t7": ("Seehausen (Altmark)", "39615")}
+STREETS = ["Bahnhofstraße", "Hauptstraße", "Am Markt", "Gartenweg", "Schulstraße", "Lindenallee", "Mühlenweg"]
 JOBCENTERS = ["Jobcenter Stendal", "Jobcenter Havelberg", "Jobcenter Osterburg"]
 EARLY_ENDS = [  # (placement end reason, case outcome or None when the person stays in the programme)
     (Placement.EndReason.HEALTH, Case.Outcome.HEALTH), (Placement.EndReason.HEALTH, None),
@@ -140,12 +148,19 @@ def load_stata_sites() -> int:
 
 def _stata_sites() -> list[PlacementSite]:
     sites = []
+    stendal = Region.objects.filter(ags="15090").first()
     for number, project in enumerate(Project.objects.filter(name__startswith="StaTA-Projekt").select_related(
             "lead").order_by("name"), start=1):
-        town = PROVIDER_TOWNS.get(project.lead.external_id, "Stendal")
+        town, postcode = PROVIDER_TOWNS.get(project.lead.external_id, ("Stendal", "39576"))
+        work, field, physical = SITE_WORK[number % len(SITE_WORK)]
         site, _ = PlacementSite.objects.get_or_create(code=f"AGH-SDL-{number:02d}", defaults={
             "project": project, "organization": project.lead, "slots": project.planned_slots or 2,
-            "name": f"{SITE_WORK[number % len(SITE_WORK)]} {town}"})
+            "name": f"{work} {town}", "field_of_work": field, "physical_demand": physical,
+            "street": f"{STREETS[number % len(STREETS)]} {number + 2}", "postcode": postcode, "city": town,
+            "district": stendal, "hours_per_week": 20 if number % 3 else 30, "driving_licence": number % 9 == 0,
+            "german_level": "A2" if field in (F.CARE, F.OFFICE, F.CULTURE) else "",
+            "valid_from": date(2017, 12, 1), "contact_name": f"Einsatzstellenbetreuung {town}",
+            "contact_phone": f"03931 {4100 + number}"})
         sites.append(site)
     return sites
 

@@ -26,7 +26,7 @@ class ParticipantForm(KernModelForm):
     class Meta:
         model = Participant
         fields = ["first_name", "last_name", "birth_date", "gender", "postcode", "district", "phone", "email",
-                  "german_level", "education"]
+                  "german_level", "education", "driving_licence"]
         widgets = {"birth_date": DATE, "gender": FastSelect, "district": FastSelect, "german_level": FastSelect,
                    "education": FastSelect}
 
@@ -138,12 +138,21 @@ class PlacementForm(KernForm):
     def __init__(self, *args, sites, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["site"].queryset = sites
+        self.fields["site"].label_from_instance = site_label
 
     def clean(self):
         data = super().clean()
         if data.get("start") and data.get("planned_end") and data["planned_end"] < data["start"]:
             self.add_error("planned_end", _("Das Ende liegt vor dem Beginn."))
         return data
+
+
+def site_label(site) -> str:
+    """Sites often share a name (several gardens of one provider): the project and the free slots tell them apart,
+    and a full site says that booking it means the waiting list."""
+    free = site.free_slots
+    state = (_("%(n)d frei") % {"n": free}) if free else _("voll – Warteliste")
+    return f"{site.name} · {site.project.name} · {state}"
 
 
 class PlacementEndForm(KernForm):

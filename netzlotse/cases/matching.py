@@ -19,15 +19,21 @@ ACCESS_RANK = {"": 0, "none": 0, ResidenceRecord.Access.SUBORDINATE: 1, Residenc
                Offer.Access.SUBORDINATE: 1, Offer.Access.FULL: 2}
 
 
-@dataclass
-class Match:
-    offer: Offer
+@dataclass(kw_only=True)
+class Scored:
+    """A ranked suggestion with the reason for every point given or taken (0 points: a note, e.g. a question)."""
+
     score: int = 0
     reasons: list[str] = field(default_factory=list)
 
     def add(self, points: int, reason: str) -> None:
         self.score += points
-        self.reasons.append(f"{points:+d} {reason}")
+        self.reasons.append(f"{points:+d} {reason}" if points else reason)
+
+
+@dataclass
+class Match(Scored):
+    offer: Offer
 
 
 @dataclass

@@ -17,14 +17,17 @@ from .services import SiteFull, placement_book, placement_cancel, placement_end,
 
 
 def _sites(user):
-    return PlacementSite.objects.for_organizations(roles.organization_ids(user)).order_by("name")
+    return (PlacementSite.objects.for_organizations(roles.organization_ids(user)).bookable()
+            .select_related("project").with_occupancy().order_by("name", "pk"))
 
 
 @require_http_methods(["GET", "POST"])
 @personal_data_view
 def book(request, pk):
     case = own_case(request.user, pk)
-    form = PlacementForm(request.POST or None, sites=_sites(request.user), initial={"start": timezone.localdate()})
+    # A site chosen on the matching page arrives as `einsatzstelle`; a value that is no site selects nothing.
+    form = PlacementForm(request.POST or None, sites=_sites(request.user),
+                         initial={"start": timezone.localdate(), "site": request.GET.get("einsatzstelle")})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

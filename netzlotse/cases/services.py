@@ -436,3 +436,47 @@ def case_step_tick(*, step, done: bool, by, day=None):
            day=step.done_on, data={"step": step.pk, "chain": step.chain_id, "position": step.position,
                                    "phase": step.phase_id})
     return step
+
+
+class SlotsBelowTaken(ValueError):
+    def __init__(self, taken):
+        super().__init__(f"{taken} slots are taken")
+        self.taken = taken
+
+
+class EditedMeanwhile(ValueError):
+    """Someone saved the record after this form was opened; saving would overwrite their change."""
+
+
+@transaction.atomic
+def site_save(*, site: PlacementSite, version: int | None = None) -> PlacementSite:
+    """Create or change a placement site. The slots never drop below those taken (running or firmly planned),
+    and a form opened before someone else's save is refused (`version`), so no change is silently lost."""
+    if site.pk is not None:
+        stored = PlacementSite.objects.select_for_update().get(pk=site.pk)  # bookings wait; the count holds
+        if version is not None and stored.version != version:
+            raise EditedMeanwhile
+        taken = stored.taken_slots()
+        if site.slots < taken:
+            raise SlotsBelowTaken(taken)
+        site.version = stored.version + 1
+    site.save()
+    return site
+
+
+@transaction.atomic
+def site_archive(*, site: PlacementSite, by) -> bool:
+    """Take a site out of use: archived (kept for the history of its placements) if it ever had any, deleted
+    otherwise; returns True when it was archived. Running or planned placements must end first; whoever is
+    still waiting leaves the list (each case records it)."""
+    site = PlacementSite.objects.select_for_update().get(pk=site.pk)
+    if site.taken_slots():
+        raise SlotsBelowTaken(site.taken_slots())
+    if not site.placements.exists():
+        site.delete()
+        return False
+    for waiting in site.placements.filter(status=Placement.Status.WAITING).select_related("case"):
+        placement_cancel(placement=waiting, by=by)
+    site.archived_on = timezone.localdate()
+    site.save(update_fields=["archived_on"])
+    return True

@@ -18,6 +18,7 @@ from .forms import ConsentForm, UnmetForm
 from .matching import match_offers
 from .models import Case, Consent, Referral
 from .services import ConsentMissing, consent_record, consent_withdraw, referral_propose, referral_unmet, referral_update
+from .site_matching import match_sites
 
 
 def _partners(case):
@@ -73,7 +74,8 @@ def refer(request, pk):
         referral_unmet(case=case, by=request.user, **unmet.cleaned_data)
         messages.success(request, _("Festgehalten: kein passendes Angebot. Die Lückenanalyse zählt es als Bedarf."))
         return redirect("cases:case", pk=case.pk)
-    return render(request, "cases/refer.html", {"case": case, "matching": match_offers(case), "unmet": unmet})
+    return render(request, "cases/refer.html", {"case": case, "matching": match_offers(case), "unmet": unmet,
+                                                "sites": match_sites(case)})
 
 
 @require_POST

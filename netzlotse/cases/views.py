@@ -266,20 +266,9 @@ def participant_rights(request, pk):
 @personal_data_view
 def slots_board(request):
     """Placement sites of the user's organisations: slots taken, planned, free, and who is waiting."""
-    from django.db.models import Count, Q
+    from .models import PlacementSite
 
-    from .models import Placement, PlacementSite
-
-    orgs = roles.organization_ids(request.user)
-    occupying = Q(placements__status__in=Placement.OCCUPYING)
-    sites = (PlacementSite.objects.for_organizations(orgs)
-             .select_related("project", "organization").order_by("project__name", "name")
-             .annotate(active=Count("placements", filter=Q(placements__status=Placement.Status.ACTIVE)),
-                       planned=Count("placements", filter=Q(placements__status=Placement.Status.PLANNED)),
-                       waiting=Count("placements", filter=Q(placements__status=Placement.Status.WAITING)),
-                       taken=Count("placements", filter=occupying)))
-    sites = list(sites)
-    for site in sites:
-        site.free = max(0, site.slots - site.taken)
+    sites = list(PlacementSite.objects.for_organizations(roles.organization_ids(request.user)).bookable()
+                 .select_related("project", "organization").order_by("project__name", "name").with_occupancy())
     totals = {"slots": sum(s.slots for s in sites), "taken": sum(s.taken for s in sites)}
     return render(request, "cases/slots.html", {"sites": sites, "totals": totals})

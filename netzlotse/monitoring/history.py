@@ -35,6 +35,7 @@ COLUMNS = [
     Column("organisation", "organisation", max_length=250),
     Column("project", "projekt", max_length=250),
     Column("site", "einsatzstelle", max_length=50),
+    Column("slots", "plaetze", kind="int", hint="Plätze der Einsatzstelle; Pflicht für eine neue Einsatzstelle"),
     Column("planned_start", "beginn_geplant", kind="date"),
     Column("reason", "grund", kind="choice", choices=tuple(Placement.EndReason.values) + ("",)),
     Column("early", "vorzeitig", kind="bool"),
@@ -60,7 +61,7 @@ class _Lookups:
     sites: dict = field(default_factory=dict)  # code → PlacementSite
     new_orgs: dict = field(default_factory=dict)  # key → name
     new_projects: dict = field(default_factory=dict)  # key → (name, organisation key)
-    new_sites: dict = field(default_factory=dict)  # code → [project key, organisation key, peak occupancy]
+    new_sites: dict = field(default_factory=dict)  # code → [project key, organisation key, slots the file gives]
     new_people: dict = field(default_factory=dict)  # code → organisation key of the first row
 
 
@@ -260,7 +261,16 @@ def _check_placement(row, lookups, state, occupying) -> None:
         if state.project is None:
             _error(row, "einsatzstelle", _("Eine neue Einsatzstelle braucht einen Fall mit Projekt."))
             return
-        lookups.new_sites[code] = [state.project, state.org, 0]
+        if not v["slots"] or v["slots"] < 1:  # never guessed from the placements: that would hide overbooking
+            _error(row, "plaetze", _("Für die neue Einsatzstelle „%(code)s“ fehlt die Zahl der Plätze (Spalte "
+                                     "„plaetze“).") % {"code": code[:40]})
+            return
+        lookups.new_sites[code] = [state.project, state.org, v["slots"]]
+    slots = site.slots if site is not None else lookups.new_sites[code][2]
+    if v["slots"] and v["slots"] != slots:
+        _error(row, "plaetze", _("Die Einsatzstelle „%(code)s“ hat %(n)d Plätze, die Zeile nennt %(m)d.")
+               % {"code": code[:40], "n": slots, "m": v["slots"]})
+        return
     current = state.placements.get(code)
     if v["event"] == "platzierung_ende":
         if current != "active":
@@ -274,12 +284,10 @@ def _check_placement(row, lookups, state, occupying) -> None:
         return
     if current is None:
         occupying[code] += 1
-        if site is not None and occupying[code] > site.slots:
+        if occupying[code] > slots:
             _error(row, "einsatzstelle", _("Die Einsatzstelle hätte mehr Platzierungen als Plätze (%(n)d).")
-                   % {"n": site.slots})
+                   % {"n": slots})
             return
-        if site is None:
-            lookups.new_sites[code][2] = max(lookups.new_sites[code][2], occupying[code])
     state.placements[code] = "active" if v["event"] == "platzierung_beginn" else "planned"
 
 
@@ -328,10 +336,10 @@ def _create_missing(lookups: _Lookups) -> None:
     for key, (name, org_key) in lookups.new_projects.items():
         lookups.projects[key] = Project.objects.create(name=name, code=name, lead=lookups.orgs[org_key],
                                                        programme=lookups.programme)
-    for code, (project_key, org_key, peak) in lookups.new_sites.items():
+    for code, (project_key, org_key, slots) in lookups.new_sites.items():
         project = lookups.projects[project_key] if project_key else None
         organisation = lookups.orgs[org_key] if org_key else project.lead
-        lookups.sites[code] = PlacementSite.objects.create(code=code, name=code, slots=max(1, peak),
+        lookups.sites[code] = PlacementSite.objects.create(code=code, name=code, slots=slots,
                                                            project=project, organization=organisation)
     for code, org_key in lookups.new_people.items():
         lookups.people[code] = services.participant_register(participant=Participant(

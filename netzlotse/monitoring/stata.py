@@ -8,8 +8,8 @@ import io
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-HEADERS = ["teilnehmer", "datum", "ereignis", "organisation", "projekt", "einsatzstelle", "beginn_geplant", "grund",
-           "vorzeitig", "ergebnis"]
+HEADERS = ["teilnehmer", "datum", "ereignis", "organisation", "projekt", "einsatzstelle", "plaetze", "beginn_geplant",
+           "grund", "vorzeitig", "ergebnis"]
 DATES = [date(2018, 2, 21), date(2018, 5, 8), date(2018, 7, 4), date(2018, 8, 28), date(2018, 10, 23), date(2018, 12, 1)]
 TABLE = {
     "profilings": [179, 241, 267, 287, 296, 302],

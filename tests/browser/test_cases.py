@@ -97,3 +97,47 @@ def test_counsellor_fills_slots_and_works_through_a_service_chain_in_the_stata_d
     visitor.goto("/faelle/")
     expect(page.locator("main")).to_contain_text("TN-")
     visitor.check("caseload-demo")
+
+
+def test_provider_staff_keep_their_sites_and_a_counsellor_places_a_person_by_the_ranking(visitor):
+    """The StaTA provider changes a site's slots and requirements (never below the slots taken), then the
+    counsellor finds a free site for a person on the matching page and books it from there."""
+    from netzlotse.cases.demo import load_cases_demo, load_stata_sites
+    from netzlotse.cases.models import Case, Placement
+
+    load_stata_sites()
+    load_cases_demo()
+    page = visitor.page
+    visitor.login("einsatzstellen")
+    visitor.goto("/verwaltung/einsatzstellen/")
+    expect(page.locator("h1")).to_have_text("Einsatzstellen verwalten")
+    visitor.check("sites-list")
+    page.locator("tbody tr", has_text="AGH-SDL-01").get_by_role("link", name=re.compile("^Bearbeiten")).click()
+    page.fill("#id_slots", "1")
+    page.get_by_role("button", name="Speichern").click()
+    expect(page.locator("main")).to_contain_text("Plätze sind belegt oder fest geplant")
+    visitor.check("site-edit-refused")
+    page.fill("#id_slots", "4")
+    page.select_option("#id_german_level", value="A2")
+    page.get_by_role("button", name="Speichern").click()
+    expect(page.locator(".kern-alert--success")).to_contain_text("Die Einsatzstelle ist gespeichert.")
+    page.check("#id_frei")
+    page.get_by_role("button", name="Filtern").click()
+    expect(page.locator("tbody tr")).to_have_count(1)  # the one with a free slot now
+    visitor.check("sites-free-only")
+    page.get_by_role("button", name="Abmelden").click()
+
+    case = Case.objects.filter(organization__external_id="org-stata-bic", closed_on__isnull=True).exclude(
+        placements__status__in=Placement.OCCUPYING).order_by("pk").first()
+    visitor.login("beratung")
+    visitor.goto(f"/faelle/{case.pk}/zuweisung/")
+    page.fill("#id_token", current_code("beratung"))
+    page.get_by_role("button", name="Einrichtung bestätigen").click()
+    sites = page.locator("section[aria-labelledby=sites-heading]")
+    expect(sites).to_contain_text(re.compile(r"\+2 \d+ Pl(atz|ätze) frei"))
+    visitor.check("matching-sites")
+    sites.get_by_role("link", name=re.compile("^Platz buchen")).first.click()
+    expect(page.locator("#id_site option:checked")).to_contain_text("frei")
+    page.get_by_role("button", name="Speichern").click()
+    expect(page.locator(".kern-alert--success")).to_contain_text("Der Platz ist gebucht.")
+    assert case.placements.filter(status__in=Placement.OCCUPYING).exists()

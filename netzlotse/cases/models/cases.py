@@ -258,35 +258,6 @@ class CaseEvent(AppendOnly):
         return f"{self.date}: {self.get_type_display()}"
 
 
-class PlacementSiteQuerySet(models.QuerySet):
-    def for_organizations(self, orgs):
-        """Sites an organisation fills: its own, those of projects it leads, and those of projects in the networks
-        it coordinates (in StaTA the intensive counsellors place people at the providers' sites)."""
-        return self.filter(Q(organization__in=orgs) | Q(project__lead__in=orgs)
-                           | Q(project__network__coordinator__in=orgs))  # single-valued joins: no duplicates
-
-
-class PlacementSite(models.Model):
-    """A placement site (Einsatzstelle), e.g. a work opportunity, with a number of slots per project."""
-
-    project = models.ForeignKey("network.Project", on_delete=models.PROTECT, related_name="placement_sites",
-                                verbose_name=_("Projekt"))
-    organization = models.ForeignKey("network.Organization", on_delete=models.PROTECT, related_name="+",
-                                     verbose_name=_("Träger"))
-    name = models.CharField(_("Name"), max_length=200)
-    code = models.CharField(_("Kennung"), max_length=50, unique=True, null=True, blank=True)
-    slots = models.PositiveSmallIntegerField(_("Plätze"))
-
-    objects = PlacementSiteQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("Einsatzstelle")
-        verbose_name_plural = _("Einsatzstellen")
-
-    def __str__(self):
-        return self.name
-
-
 class AccessLog(AppendOnly):
     """Append-only: who saw or exported whose personal data, when and why."""
 

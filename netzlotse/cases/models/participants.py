@@ -66,6 +66,8 @@ class Participant(models.Model):
                                     blank=True, default=GermanLevel.NONE)
     education = models.CharField(_("Bildung (ISCED)"), max_length=10, choices=Education.choices, blank=True,
                                  default=Education.UNKNOWN)
+    # Unknown until asked: matching names a site's licence requirement as a question then, never as a no.
+    driving_licence = models.BooleanField(_("Führerschein (Klasse B)"), null=True, blank=True)
     target_groups = models.ManyToManyField("directory.TargetGroup", blank=True, related_name="+",
                                            verbose_name=_("Zielgruppen"))
     # Kept by services for the duplicate check; never shown.

@@ -4,7 +4,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .cases import Case, PlacementSite
+from .cases import Case
+from .sites import PlacementSite
 
 
 class Placement(models.Model):

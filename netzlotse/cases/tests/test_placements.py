@@ -79,7 +79,7 @@ def test_the_slots_board_counts_taken_planned_free_and_waiting(client, world):
     verified(client, world.counsellor)
     board = client.get(reverse("cases:slots"))
     row = board.context["sites"][0]
-    assert (row.active, row.planned, row.free, row.waiting) == (1, 1, 0, 1)
+    assert (row.active, row.planned, row.free_slots, row.waiting) == (1, 1, 0, 1)
     assert board.context["totals"] == {"slots": 2, "taken": 2}
 
 

@@ -109,17 +109,56 @@ def test_create_missing_adds_people_organisations_projects_and_sites(db):
              "projekt": "LP-01"},
             {"teilnehmer": "TN-X2", "datum": "2019-01-02", "ereignis": "aufnahme", "organisation": "Träger Nord",
              "projekt": "LP-01"}]
-    rows += [{"teilnehmer": code, "datum": "2019-01-05", "ereignis": "platzierung_beginn", "einsatzstelle": "NORD-1"}
-             for code in ("TN-X1", "TN-X2")]
+    rows += [{"teilnehmer": code, "datum": "2019-01-05", "ereignis": "platzierung_beginn", "einsatzstelle": "NORD-1",
+              "plaetze": 3} for code in ("TN-X1", "TN-X2")]
     rows.append({"teilnehmer": "TN-X1", "datum": "2019-03-01", "ereignis": "austritt", "ergebnis": "sv_beschaeftigung"})
     plan = history_import(filename="h.csv", content=csv_file(rows), by=None, programme=programme, create_missing=True)
     assert plan.written, plan.errors
     site = PlacementSite.objects.get(code="NORD-1")
-    assert site.slots == 2 and site.project.programme == programme and site.organization.name == "Träger Nord"
+    assert site.slots == 3 and site.project.programme == programme and site.organization.name == "Träger Nord"
     assert Participant.objects.get(code="TN-X1").birth_date is None  # known by the code alone
     figures = compute(CaseEvent.objects.filter(project__programme=programme), [date(2019, 2, 1), date(2019, 4, 1)])
     assert figures["slots_occupied"] == {"2019-02-01": 2, "2019-04-01": 1}  # the exit ended the placement
     assert figures[f"exits_{'sv_beschaeftigung'}"] == {"2019-02-01": 0, "2019-04-01": 1}
+
+
+def test_a_new_site_takes_its_slots_from_the_file_never_from_its_placements(db):
+    """The slots of a site the file creates come from the column `plaetze`; without it, or with more placements
+    than slots, the row is an error and nothing is written (as on the booking page, nothing overbooks)."""
+    programme = Programme.objects.create(name="Landesprogramm", short_name="LP")
+    admissions = [{"teilnehmer": code, "datum": "2019-01-02", "ereignis": "aufnahme", "organisation": "Träger Nord",
+                   "projekt": "LP-01"} for code in ("TN-X1", "TN-X2")]
+
+    def starts(**extra):
+        return [{"teilnehmer": code, "datum": "2019-01-05", "ereignis": "platzierung_beginn", "einsatzstelle": "NORD-1",
+                 **extra} for code in ("TN-X1", "TN-X2")]
+
+    def errors(rows):
+        plan = history_import(filename="h.csv", content=csv_file(rows), by=None, programme=programme, create_missing=True)
+        assert not plan.written
+        return [(e.row, e.column, e.message) for e in plan.errors]
+
+    missing = errors(admissions + starts())
+    assert missing[0][1] == "plaetze" and "Zahl der Plätze" in missing[0][2]
+    overbooked = errors(admissions + starts(plaetze=1))
+    assert [(row, column) for row, column, _m in overbooked] == [(5, "einsatzstelle")]
+    assert "mehr Platzierungen als Plätze (1)" in overbooked[0][2]
+    assert not PlacementSite.objects.exists() and not CaseEvent.objects.exists()
+
+
+def test_a_known_site_keeps_its_slots_and_is_never_overbooked(stata):
+    rows = seed.history_rows(period_end=False)
+    first = next(r for r in rows if r["ereignis"] == "platzierung_beginn")
+    first["plaetze"] = 7  # AGH-01 has 3
+    plan = history_import(filename="h.csv", content=csv_file(rows), by=None, programme=stata, create_missing=True)
+    assert plan.errors[0].column == "plaetze" and "hat 3 Plätze, die Zeile nennt 7" in plan.errors[0].message
+    assert not plan.written
+    site = PlacementSite.objects.get(code="AGH-01")
+    site.slots = 1
+    site.save()
+    del first["plaetze"]
+    plan = history_import(filename="h.csv", content=csv_file(rows), by=None, programme=stata, create_missing=True)
+    assert "mehr Platzierungen als Plätze (1)" in plan.errors[0].message and not plan.written
 
 
 def test_the_command_checks_and_imports(stata, tmp_path, capsys):
