@@ -108,6 +108,10 @@ MATRIX = [
     ("get", "sites:create", None, STAFF_EDIT),
     ("get", "sites:edit", lambda w: [_site(w).pk], ["login", 200, 404, 404, 200, 403, 403, 200]),
     ("post", "sites:archive", lambda w: [_site(w).pk], ["login", 302, 404, 404, 302, 403, 403, 302]),
+    ("get", "sites:import", None, STAFF_EDIT),
+    ("get", "sites:import_template", None, STAFF_EDIT),
+    # A checked site file is its uploader's alone (here the owner's).
+    ("post", "sites:import_run", lambda w: [_site_import(w).pk], ["login", 200, 404, 404, 404, 403, 403, 404]),
     ("get", "accounts:twofactor_setup", None, ["login", 200, 200, 200, 200, 200, 200, 200]),
     ("get", "hsds:index", None, OPEN),
     ("get", "hsds:services", None, OPEN),
@@ -135,6 +139,14 @@ def _site(world):
 
     project = Project.objects.create(name="AGH-Projekt", lead=world.provider_a, network=world.network)
     return PlacementSite.objects.create(project=project, organization=world.provider_a, name="Grünpflege", slots=2)
+
+
+def _site_import(world):
+    from netzlotse.cases.site_imports import template_bytes
+    from netzlotse.directory.models import ImportRun
+
+    return ImportRun.objects.create(uploaded_by=world.owner, filename="e.xlsx", content=template_bytes(),
+                                    kind=ImportRun.Kind.SITES)
 
 
 def _import_run(world):

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from netzlotse.core.xlsx import workbook_bytes
 from netzlotse.directory.imports.columns import Column
 from netzlotse.directory.imports.reader import Sheet, UnreadableFile, read_upload
-from netzlotse.directory.imports.validate import CellError, ImportPlan, RowError, RowResult, _text, parse_cell
+from netzlotse.directory.imports.validate import ImportPlan, RowError, RowResult, _text, parse_row
 from netzlotse.directory.models import Language, ResidenceStatus, TargetGroup
 from netzlotse.network.models import Project, Region
 
@@ -105,18 +105,10 @@ def _csv_sheet(headers: set[str]) -> str:
 def _parse_rows(sheet: Sheet, columns, lookups) -> list[_Row]:
     rows = []
     for number, raw in sheet.rows:
-        result = RowResult(sheet=sheet.name, row=number, key=_text(raw.get("teilnehmer"))[:20],
-                           label=" ".join(filter(None, [_text(raw.get("vorname")), _text(raw.get("nachname")),
-                                                        _text(raw.get("ereignis"))]))[:120])
-        if raw.get("__extra__"):
-            result.errors.append(RowError(sheet.name, number, "", _("Werte in Spalten ohne Überschrift.")))
-        values = {}
-        for column in columns:
-            try:
-                values[column.key] = parse_cell(column, raw.get(column.header), lookups)
-            except CellError as exc:
-                result.errors.append(RowError(sheet.name, number, column.header, str(exc)))
-        rows.append(_Row(result, values))
+        label = " ".join(filter(None, [_text(raw.get("vorname")), _text(raw.get("nachname")),
+                                       _text(raw.get("ereignis"))]))[:120]
+        rows.append(_Row(*parse_row(sheet.name, number, raw, columns, lookups, key=_text(raw.get("teilnehmer"))[:20],
+                                    label=label)))
     return rows
 
 

@@ -21,6 +21,19 @@ def site_projects(user):
     return Project.objects.filter(Q(lead__in=orgs) | Q(partners__in=orgs) | Q(network__coordinator__in=orgs)).distinct()
 
 
+def keeps_access(user, organization, project) -> bool:
+    """Whether the user can still keep a site of this organisation and project once it is saved."""
+    if roles.can(user, roles.MANAGE_ALL_SITES):
+        return True
+    own = roles.organization_ids(user, roles.Role.PROVIDER, roles.Role.COORDINATOR)
+    return organization.pk in own or project.lead_id in own or bool(
+        project.network_id and project.network.coordinator_id in own)
+
+
+LOSES_ACCESS = _("Sie könnten diese Einsatzstelle danach nicht mehr bearbeiten: Träger oder Projekt muss zu Ihrer "
+                 "Organisation oder Ihrem Netzwerk gehören.")
+
+
 class SiteForm(KernModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -54,12 +67,8 @@ class SiteForm(KernModelForm):
         if data.get("valid_from") and data.get("valid_until") and data["valid_until"] < data["valid_from"]:
             self.add_error("valid_until", _("„gültig bis“ liegt vor „gültig ab“."))
         organization, project = data.get("organization"), data.get("project")
-        own = roles.organization_ids(self.user, roles.Role.PROVIDER, roles.Role.COORDINATOR)
-        if organization and project and not roles.can(self.user, roles.MANAGE_ALL_SITES) and not (
-                organization.pk in own or project.lead_id in own
-                or (project.network_id and project.network.coordinator_id in own)):
-            self.add_error("project", _("Sie könnten diese Einsatzstelle danach nicht mehr bearbeiten: Träger oder "
-                                        "Projekt muss zu Ihrer Organisation oder Ihrem Netzwerk gehören."))
+        if organization and project and not keeps_access(self.user, organization, project):
+            self.add_error("project", LOSES_ACCESS)
         return data
 
 

@@ -5,17 +5,21 @@ pages need no second factor."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from netzlotse.accounts import roles
 from netzlotse.accounts.decorators import permission_required
 from netzlotse.core.paging import paginate
-from netzlotse.core.xlsx import xlsx_response
+from netzlotse.core.xlsx import xlsx_download, xlsx_response
+from netzlotse.directory.models import ImportRun
+from netzlotse.directory.views.imports import UploadForm
 
 from .models import PlacementSite
 from .services import EditedMeanwhile, SlotsBelowTaken, site_archive, site_save
 from .site_forms import SiteFilterForm, SiteForm
+from .site_imports import SHEET, sites_import, template_bytes
 
 
 def site_for(user, pk) -> PlacementSite:
@@ -84,4 +88,47 @@ def site_remove(request, pk):
         return redirect("sites:list")
     messages.success(request, _("%(site)s ist archiviert; die Platzierungen bleiben im Verlauf.") % {"site": site.name}
                      if archived else _("%(site)s ist gelöscht.") % {"site": site.name})
+    return redirect("sites:list")
+
+
+def _check_page(request, plan, run):
+    return render(request, "directory/import_check.html", {
+        "plan": plan, "run": run, "run_url": reverse("sites:import_run", args=[run.pk]),
+        "upload_url": reverse("sites:import")})
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required(roles.MANAGE_SITES)
+def import_upload(request):
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        content = upload.read()
+        plan = sites_import(filename=upload.name, content=content, user=request.user, dry_run=True)
+        run = ImportRun.objects.create(uploaded_by=request.user, filename=upload.name[:255], content=content,
+                                       kind=ImportRun.Kind.SITES, summary={"valid": plan.is_valid})
+        return _check_page(request, plan, run)
+    return render(request, "cases/sites/import.html", {"form": form})
+
+
+@require_GET
+@permission_required(roles.MANAGE_SITES)
+def import_template(request):
+    return xlsx_download(template_bytes(), "einsatzstellen-vorlage.xlsx")
+
+
+@require_POST
+@permission_required(roles.MANAGE_SITES)
+def import_run(request, pk):
+    run = get_object_or_404(ImportRun, pk=pk, uploaded_by=request.user, status=ImportRun.Status.CHECKED,
+                            kind=ImportRun.Kind.SITES)
+    plan = sites_import(filename=run.filename, content=bytes(run.content), user=request.user)
+    if not plan.written:
+        messages.error(request, _("Die Datei hat inzwischen Fehler; es wurde nichts importiert."))
+        return _check_page(request, plan, run)
+    counts = plan.counts()[SHEET]
+    run.status, run.summary, run.content = ImportRun.Status.IMPORTED, plan.counts(), b""
+    run.save()
+    messages.success(request, _("Import abgeschlossen: %(new)d neue, %(changed)d geänderte Einsatzstellen.")
+                     % {"new": counts["neu"], "changed": counts["aktualisieren"]})
     return redirect("sites:list")

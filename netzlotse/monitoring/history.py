@@ -20,7 +20,7 @@ from netzlotse.cases.models import Case, Participant, Placement, PlacementSite
 from netzlotse.core.xlsx import workbook_bytes
 from netzlotse.directory.imports.columns import Column
 from netzlotse.directory.imports.reader import UnreadableFile, read_upload
-from netzlotse.directory.imports.validate import CellError, ImportPlan, RowError, RowResult, _text, parse_cell
+from netzlotse.directory.imports.validate import ImportPlan, RowError, RowResult, _text, parse_row
 from netzlotse.network.models import Organization, Project
 
 SHEET = "Verlauf"
@@ -294,16 +294,8 @@ def _check_placement(row, lookups, state, occupying) -> None:
 def _parse(sheet, lookups_for_cells=None) -> list[_Row]:
     rows = []
     for number, raw in sheet.rows:
-        result = RowResult(sheet=SHEET, row=number, key=_text(raw.get("teilnehmer"))[:20],
-                           label=_text(raw.get("ereignis"))[:40])
-        if raw.get("__extra__"):
-            result.errors.append(RowError(SHEET, number, "", _("Werte in Spalten ohne Überschrift.")))
-        values = {}
-        for column in COLUMNS:
-            try:
-                values[column.key] = parse_cell(column, raw.get(column.header), lookups_for_cells)
-            except CellError as exc:
-                result.errors.append(RowError(SHEET, number, column.header, str(exc)))
+        result, values = parse_row(SHEET, number, raw, COLUMNS, lookups_for_cells,
+                                   key=_text(raw.get("teilnehmer"))[:20], label=_text(raw.get("ereignis"))[:40])
         values["minutes"] = None
         rows.append(_Row(result, values))
     return rows

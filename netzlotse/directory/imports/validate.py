@@ -183,6 +183,20 @@ def parse_cell(column: Column, raw, lookups: Lookups):
     raise AssertionError(f"unknown column kind {kind}")
 
 
+def parse_row(sheet: str, number: int, raw: dict, columns, lookups, *, key: str = "", label: str = ""):
+    """One row of an import: its result (with every cell's error) and its parsed values by column key."""
+    result = RowResult(sheet=sheet, row=number, key=key, label=label)
+    if raw.get("__extra__"):
+        result.errors.append(RowError(sheet, number, "", _("Werte in Spalten ohne Überschrift.")))
+    values = {}
+    for column in columns:
+        try:
+            values[column.key] = parse_cell(column, raw.get(column.header), lookups)
+        except CellError as exc:
+            result.errors.append(RowError(sheet, number, column.header, str(exc)))
+    return result, values
+
+
 def _lookup(known: dict, code: str, what: str):
     if code not in known:
         raise CellError(_("Unbekannter %(what)s „%(code)s“.") % {"what": what, "code": code[:40]})

@@ -15,6 +15,7 @@ class ImportRun(models.Model):
         OFFERS = "offers", _("Organisationen und Angebote")
         PARTICIPANTS = "participants", _("Teilnehmende und Verlauf")
         HISTORY = "history", _("Verlauf eines Förderprogramms")
+        SITES = "sites", _("Einsatzstellen")
 
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OFFERS)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
