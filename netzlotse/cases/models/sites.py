@@ -2,6 +2,7 @@
 work asks of a person, how many slots they have and for how long. Sites with placements are archived, never
 deleted, so the history of every placement keeps its site."""
 
+from django.apps import apps
 from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -10,6 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from netzlotse.network.models import valid_on
 
 from .participants import Participant
+
+
+def _placement_model():
+    """Placements build on sites, so their model is looked up in the app registry, not imported back here."""
+    return apps.get_model("cases", "Placement")
 
 
 class PlacementSiteQuerySet(models.QuerySet):
@@ -38,7 +44,7 @@ class PlacementSiteQuerySet(models.QuerySet):
     def with_occupancy(self):
         """Each site with its running, planned and waiting placements counted in the database (`taken` holds a
         slot: running or firmly planned)."""
-        from .placements import Placement
+        Placement = _placement_model()
 
         def counting(*statuses):
             return Count("placements", filter=Q(placements__status__in=statuses))
@@ -127,6 +133,4 @@ class PlacementSite(models.Model):
         return max(0, self.slots - taken)
 
     def taken_slots(self) -> int:
-        from .placements import Placement
-
-        return self.placements.filter(status__in=Placement.OCCUPYING).count()
+        return self.placements.filter(status__in=_placement_model().OCCUPYING).count()
