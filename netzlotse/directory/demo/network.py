@@ -189,11 +189,11 @@ def load_network() -> dict:
     projects["stata"] = stata_projects
 
     coop = Cooperation.Kind
-    # The IQ network's links changed over the years: Leipzig's referral route to Chemnitz ended when IBAS took over
-    # recognition counselling there, so the network graph shows links gained and lost between two dates.
+    # The IQ network's links changed over the years: IBAS's referral route to the start-up centre ended in 2022,
+    # others began in 2023, so the network graph shows links gained and lost between two dates.
     for source, target, kind, net, since, *until in [
         ("org-resque", "org-fluechtlingsrat", coop.AGREEMENT, resque_net, date(2020, 1, 1)),
-        ("org-iq-leipzig", "org-iq-chemnitz", coop.REFERRAL_ROUTE, iq, date(2019, 1, 1), date(2022, 12, 31)),
+        ("org-ibas", "org-iq-gruendung", coop.REFERRAL_ROUTE, iq, date(2019, 1, 1), date(2022, 12, 31)),
         ("org-ibas", "org-iq-leipzig", coop.REFERRAL_ROUTE, iq, date(2023, 3, 1)),
         ("org-iq-chemnitz", "org-iq-gruendung", coop.HANDOVER, iq, date(2023, 6, 1)),
         ("org-jc-stendal", "org-stata-bic", coop.JOINT_PROFILING, stata_net, date(2017, 12, 1)),
