@@ -55,6 +55,7 @@ if not FIELD_ENCRYPTION_KEY and (DEBUG or TESTING):
 # Two-factor authentication (TOTP) guards every page with personal data; the issuer names the app in
 # the user's authenticator app.
 OTP_TOTP_ISSUER = "netzlotse"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # the admin never shows a device's key or its QR code once it exists
 
 # Months personal data is kept after a participant's last case closed, unless the project sets its own.
 CASE_RETENTION_MONTHS = int(os.environ.get("CASE_RETENTION_MONTHS", "36"))
@@ -99,6 +100,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "netzlotse.accounts.middleware.SessionLimitsMiddleware",
+    "netzlotse.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -204,6 +207,10 @@ SESSION_COOKIE_SECURE = _tls
 CSRF_COOKIE_SECURE = _tls
 LANGUAGE_COOKIE_SECURE = _tls
 SESSION_COOKIE_HTTPONLY = True
+# A staff session ends after this long without a request, and after this long in any case (SessionLimitsMiddleware).
+SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "30"))
+SESSION_MAX_HOURS = int(os.environ.get("SESSION_MAX_HOURS", "12"))
+SESSION_COOKIE_AGE = SESSION_MAX_HOURS * 3600
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", _tls)
 SECURE_HSTS_SECONDS = 31536000 if _tls else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = _tls

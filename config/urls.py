@@ -1,9 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
+from django_otp.admin import OTPAdminSite
 
 from netzlotse.api import api
 from netzlotse.core.views import healthz
+
+# The admin holds every account and vocabulary: it opens only after the second factor.
+admin.site.__class__ = OTPAdminSite
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="directory:search", permanent=False)),

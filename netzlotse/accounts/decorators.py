@@ -4,6 +4,7 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.utils.cache import add_never_cache_headers
 
 from . import roles
 
@@ -43,6 +44,8 @@ def personal_data_view(view):
         if not request.user.is_verified():
             step = "accounts:twofactor_verify" if user_has_device(request.user) else "accounts:twofactor_setup"
             return redirect(f"{reverse(step)}?{urlencode({'next': request.get_full_path()})}")
-        return view(request, *args, **kwargs)
+        response = view(request, *args, **kwargs)
+        add_never_cache_headers(response)  # no browser or proxy keeps a copy of personal data
+        return response
 
     return wrapper

@@ -11,6 +11,7 @@ from netzlotse.accounts import roles
 from netzlotse.accounts.decorators import permission_required
 from netzlotse.core.dashboard import panels_for
 from netzlotse.core.paging import paginate
+from netzlotse.core.redirects import safe_next
 
 from ..exports import offers_xlsx
 from ..filters import OfferFilterForm
@@ -102,7 +103,7 @@ def edit(request, pk=None):
 def verify(request, pk):
     offer = offer_verify(offer=get_editable_offer(request.user, pk), by=request.user)
     messages.success(request, _("„%(title)s“ als aktuell bestätigt.") % {"title": offer.title})
-    return redirect(request.POST.get("next") or "directory:manage")
+    return redirect(safe_next(request, "directory:manage"))
 
 
 @require_POST
