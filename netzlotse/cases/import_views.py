@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -11,7 +10,7 @@ from netzlotse.accounts import roles
 from netzlotse.accounts.decorators import personal_data_view
 from netzlotse.core.xlsx import xlsx_download
 from netzlotse.directory.models import ImportRun
-from netzlotse.directory.views.imports import UploadForm
+from netzlotse.directory.views.imports import UploadForm, checked_upload, render_check
 from netzlotse.network.models import Organization
 
 from .imports import participants_import, template_bytes
@@ -25,10 +24,7 @@ def _organization(user) -> Organization:
     return Organization.objects.get(pk=min(orgs))
 
 
-def _check_page(request, plan, run):
-    return render(request, "directory/import_check.html", {
-        "plan": plan, "run": run, "run_url": reverse("cases:import_run", args=[run.pk]),
-        "upload_url": reverse("cases:import")})
+_VIEWS = {"run_view": "cases:import_run", "upload_view": "cases:import"}
 
 
 @require_http_methods(["GET", "POST"])
@@ -41,9 +37,8 @@ def upload(request):
         content = upload.read()
         plan = participants_import(filename=upload.name, content=content, organization=organization,
                                    by=request.user, dry_run=True)
-        run = ImportRun.objects.create(uploaded_by=request.user, filename=upload.name[:255], content=content,
-                                       kind=ImportRun.Kind.PARTICIPANTS, summary={"valid": plan.is_valid})
-        return _check_page(request, plan, run)
+        return checked_upload(request, plan, filename=upload.name, content=content, kind=ImportRun.Kind.PARTICIPANTS,
+                              **_VIEWS)
     return render(request, "cases/import.html", {"form": form, "organization": organization})
 
 
@@ -62,11 +57,10 @@ def run(request, pk):
                             kind=ImportRun.Kind.PARTICIPANTS)
     plan = participants_import(filename=run.filename, content=bytes(run.content), organization=organization,
                                by=request.user)
+    run.delete()  # imported or not: the file (personal data) is not kept
     if not plan.written:
         messages.error(request, _("Die Datei hat inzwischen Fehler; es wurde nichts importiert."))
-        return _check_page(request, plan, run)
-    run.status, run.summary, run.content = ImportRun.Status.IMPORTED, plan.counts(), b""  # no second copy kept
-    run.save()
+        return render_check(request, plan, None, filename=run.filename, **_VIEWS)
     counts = plan.counts()
     messages.success(request, _("Import abgeschlossen: %(summary)s") % {"summary": "; ".join(
         f"{sheet}: {c['neu']} neu, {c['aktualisieren']} aktualisiert" for sheet, c in counts.items())})

@@ -5,7 +5,6 @@ pages need no second factor."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -14,7 +13,7 @@ from netzlotse.accounts.decorators import permission_required
 from netzlotse.core.paging import paginate
 from netzlotse.core.xlsx import xlsx_download, xlsx_response
 from netzlotse.directory.models import ImportRun
-from netzlotse.directory.views.imports import UploadForm
+from netzlotse.directory.views.imports import UploadForm, checked_upload, render_check
 
 from .models import PlacementSite
 from .services import EditedMeanwhile, SlotsBelowTaken, site_archive, site_save
@@ -91,10 +90,7 @@ def site_remove(request, pk):
     return redirect("sites:list")
 
 
-def _check_page(request, plan, run):
-    return render(request, "directory/import_check.html", {
-        "plan": plan, "run": run, "run_url": reverse("sites:import_run", args=[run.pk]),
-        "upload_url": reverse("sites:import")})
+_VIEWS = {"run_view": "sites:import_run", "upload_view": "sites:import"}
 
 
 @require_http_methods(["GET", "POST"])
@@ -105,9 +101,8 @@ def import_upload(request):
         upload = form.cleaned_data["file"]
         content = upload.read()
         plan = sites_import(filename=upload.name, content=content, user=request.user, dry_run=True)
-        run = ImportRun.objects.create(uploaded_by=request.user, filename=upload.name[:255], content=content,
-                                       kind=ImportRun.Kind.SITES, summary={"valid": plan.is_valid})
-        return _check_page(request, plan, run)
+        return checked_upload(request, plan, filename=upload.name, content=content, kind=ImportRun.Kind.SITES,
+                              **_VIEWS)
     return render(request, "cases/sites/import.html", {"form": form})
 
 
@@ -123,12 +118,11 @@ def import_run(request, pk):
     run = get_object_or_404(ImportRun, pk=pk, uploaded_by=request.user, status=ImportRun.Status.CHECKED,
                             kind=ImportRun.Kind.SITES)
     plan = sites_import(filename=run.filename, content=bytes(run.content), user=request.user)
+    run.delete()
     if not plan.written:
         messages.error(request, _("Die Datei hat inzwischen Fehler; es wurde nichts importiert."))
-        return _check_page(request, plan, run)
+        return render_check(request, plan, None, filename=run.filename, **_VIEWS)
     counts = plan.counts()[SHEET]
-    run.status, run.summary, run.content = ImportRun.Status.IMPORTED, plan.counts(), b""
-    run.save()
     messages.success(request, _("Import abgeschlossen: %(new)d neue, %(changed)d geänderte Einsatzstellen.")
                      % {"new": counts["neu"], "changed": counts["aktualisieren"]})
     return redirect("sites:list")

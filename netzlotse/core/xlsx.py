@@ -18,6 +18,11 @@ def neutralise(value):
     return value
 
 
+def safe_row(values) -> list:
+    """A row as every export writes it: each cell neutralised (the one place that decides it)."""
+    return [neutralise(v) for v in values]
+
+
 def workbook_bytes(sheets: dict[str, tuple[list[str], list[list]]]) -> bytes:
     book = Workbook(write_only=True)
     for title, (headers, rows) in sheets.items():
@@ -28,9 +33,9 @@ def workbook_bytes(sheets: dict[str, tuple[list[str], list[list]]]) -> bytes:
                 widths[i] = min(60, max(widths[i], len(str(value or ""))))
         for i, width in enumerate(widths, start=1):
             sheet.column_dimensions[get_column_letter(i)].width = width + 2
-        sheet.append([str(h) for h in headers])
+        sheet.append(safe_row(str(h) for h in headers))
         for row in rows:
-            sheet.append([neutralise(v) for v in row])
+            sheet.append(safe_row(row))
     buffer = BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -17,7 +17,7 @@ from openpyxl.chart import LineChart, Reference
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from netzlotse.core.xlsx import XLSX_TYPE, attachment, neutralise
+from netzlotse.core.xlsx import XLSX_TYPE, attachment, safe_row
 
 from .report import describe_filters
 
@@ -38,7 +38,7 @@ def _value(cell):
 def _write(sheet, rows) -> None:
     widths = {}
     for row in rows:
-        sheet.append([neutralise(v) for v in row])
+        sheet.append(safe_row(row))
         for i, value in enumerate(row, start=1):
             widths[i] = min(60, max(widths.get(i, 0), len(str(value))))
     for i, width in widths.items():
@@ -64,8 +64,8 @@ def workbook(report) -> bytes:
     if report.has_corrections:
         notes.append([_("Hinweis"), _("Abgeschlossene Stichtage zeigen die gemeldete Zahl; berichtigte Zahlen stehen "
                                       "auf der Seite und im Blatt „Berichtigungen“.")])
-    for line in notes:
-        sheet.append(line)
+    for line in notes:  # the scope names a programme or project, which anyone who keeps projects may name
+        sheet.append(safe_row(line))
     _chart(sheet, report)
     corrections = [[_("Kennzahl"), _("Stichtag"), _("gemeldet"), _("berichtigt")]]
     for row in report.rows:
@@ -120,7 +120,7 @@ def csv_bytes(report) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     for line in csv_rows(report):
-        writer.writerow([neutralise(v) for v in line])
+        writer.writerow(safe_row(line))
     # With a byte order mark, Excel opens the umlauts right.
     return ("\ufeff" + buffer.getvalue()).encode()
 

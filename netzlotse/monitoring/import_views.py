@@ -12,7 +12,7 @@ from netzlotse.accounts import roles
 from netzlotse.accounts.decorators import permission_required
 from netzlotse.core.xlsx import xlsx_download
 from netzlotse.directory.models import ImportRun
-from netzlotse.directory.views.imports import UploadForm
+from netzlotse.directory.views.imports import UploadForm, checked_upload, render_check
 from netzlotse.network.models import Programme
 
 from .history import history_import, template_bytes
@@ -31,11 +31,9 @@ class HistoryUploadForm(UploadForm):
         self.order_fields(["programm", "file", "fehlende_anlegen"])
 
 
-def _check_page(request, plan, run):
-    return render(request, "directory/import_check.html", {
-        "plan": plan, "run": run, "run_url": reverse("monitoring:import_run", args=[run.pk]),
-        "upload_url": reverse("monitoring:import"),
-        "headings": (_("Teilnehmende"), _("Ereignis"))})  # what a history row's key and label are
+def _views():
+    return {"run_view": "monitoring:import_run", "upload_view": "monitoring:import",
+            "headings": (_("Teilnehmende"), _("Ereignis"))}  # what a history row's key and label are
 
 
 @require_http_methods(["GET", "POST"])
@@ -48,10 +46,8 @@ def upload(request):
         programme, create = form.cleaned_data["programm"], form.cleaned_data["fehlende_anlegen"]
         plan = history_import(filename=upload.name, content=content, by=request.user, programme=programme,
                               create_missing=create, dry_run=True)
-        run = ImportRun.objects.create(uploaded_by=request.user, filename=upload.name[:255], content=content,
-                                       kind=ImportRun.Kind.HISTORY, summary={
-                                           "valid": plan.is_valid, "programme": programme.pk, "create_missing": create})
-        return _check_page(request, plan, run)
+        return checked_upload(request, plan, filename=upload.name, content=content, kind=ImportRun.Kind.HISTORY,
+                              keep={"programme": programme.pk, "create_missing": create}, **_views())
     return render(request, "monitoring/import.html", {"form": form})
 
 
@@ -69,10 +65,9 @@ def run(request, pk):
     programme = get_object_or_404(programmes_for(request.user), pk=run.summary.get("programme"))
     plan = history_import(filename=run.filename, content=bytes(run.content), by=request.user, programme=programme,
                           create_missing=bool(run.summary.get("create_missing")))
+    run.delete()  # imported or not: the file (personal data) is not kept
     if not plan.written:
         messages.error(request, _("Die Datei hat inzwischen Fehler; es wurde nichts importiert."))
-        return _check_page(request, plan, run)
-    run.status, run.summary, run.content = ImportRun.Status.IMPORTED, plan.counts(), b""  # no second copy kept
-    run.save()
+        return render_check(request, plan, None, filename=run.filename, **_views())
     messages.success(request, _("Verlauf importiert: %(n)d Ereignisse.") % {"n": plan.counts()["Verlauf"]["neu"]})
     return redirect(reverse("monitoring:report") + f"?programm={programme.pk}")

@@ -1,4 +1,8 @@
-"""Reading an uploaded spreadsheet into rows, with clear messages for files that cannot be read."""
+"""Reading an uploaded spreadsheet into rows, with clear messages for files that cannot be read.
+
+Uploads are hostile until proven otherwise: an XLSX file is a zip whose unpacked size, number of parts and
+sheet dimensions are checked before anything is parsed, and its XML is parsed by defusedxml (which openpyxl
+uses whenever it is installed), so entity expansion ("billion laughs") and external entities (XXE) fail."""
 
 import csv
 import io
@@ -12,7 +16,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from .columns import SHEET_LOCATIONS, SHEET_OFFERS, SHEET_ORGS, SHEETS
 
-MAX_ROWS = 200_000
+MAX_PARTS = 500  # a workbook with a few sheets has a few dozen parts
 
 
 class UnreadableFile(Exception):
@@ -59,8 +63,9 @@ def _to_sheet(name: str, rows_iter) -> Sheet:
         headers.pop()
     sheet = Sheet(name=name, headers=headers)
     for number, values in enumerate(rows_iter, start=2):
-        if number > MAX_ROWS:
-            raise UnreadableFile(_("Mehr als %(n)d Zeilen in „%(sheet)s“.") % {"n": MAX_ROWS, "sheet": name})
+        if number > settings.IMPORT_MAX_ROWS:
+            raise UnreadableFile(_("Mehr als %(n)d Zeilen in „%(sheet)s“.") % {"n": settings.IMPORT_MAX_ROWS,
+                                                                              "sheet": name})
         values = list(values)
         if not any(v not in (None, "") and str(v).strip() for v in values):
             continue  # blank lines are common at the end of spreadsheets
@@ -72,14 +77,41 @@ def _to_sheet(name: str, rows_iter) -> Sheet:
     return sheet
 
 
+def _check_zip(content: bytes) -> None:
+    """Refuse a file that would unpack to far more than it weighs, before any part of it is read."""
+    try:
+        parts = zipfile.ZipFile(io.BytesIO(content)).infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise UnreadableFile(_("Die Datei ist keine lesbare Excel-Datei (.xlsx).")) from None
+    unpacked = sum(part.file_size for part in parts)
+    if len(parts) > MAX_PARTS or unpacked > settings.IMPORT_MAX_UNPACKED_BYTES:
+        raise UnreadableFile(_("Die Excel-Datei entpackt sich auf mehr als %(mb)d MB; so große Dateien werden nicht "
+                               "gelesen. Bitte teilen Sie sie auf oder speichern Sie sie als CSV.")
+                             % {"mb": settings.IMPORT_MAX_UNPACKED_BYTES // 2**20})
+
+
+def _rows_of(worksheet, name):
+    """The sheet's rows, once its stated size is within the limits (read-only mode trusts the dimension)."""
+    rows, columns = worksheet.max_row or 0, worksheet.max_column or 0
+    if rows > settings.IMPORT_MAX_ROWS + 1:
+        raise UnreadableFile(_("Mehr als %(n)d Zeilen in „%(sheet)s“.") % {"n": settings.IMPORT_MAX_ROWS,
+                                                                          "sheet": name})
+    if columns > settings.IMPORT_MAX_COLUMNS:
+        raise UnreadableFile(_("Mehr als %(n)d Spalten in „%(sheet)s“.") % {"n": settings.IMPORT_MAX_COLUMNS,
+                                                                           "sheet": name})
+    return worksheet.iter_rows(values_only=True, max_col=settings.IMPORT_MAX_COLUMNS)
+
+
 def _read_xlsx(content: bytes, sheets) -> dict[str, Sheet]:
+    _check_zip(content)
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError):
         raise UnreadableFile(_("Die Datei ist keine lesbare Excel-Datei (.xlsx).")) from None
+    except Exception:  # malformed or hostile XML (defusedxml refuses entities and DTDs) in the workbook's parts
+        raise UnreadableFile(_("Die Excel-Datei ist beschädigt und kann nicht gelesen werden.")) from None
     try:
-        return {name: _to_sheet(name, book[name].iter_rows(values_only=True))
-                for name in sheets if name in book.sheetnames}
+        return {name: _to_sheet(name, _rows_of(book[name], name)) for name in sheets if name in book.sheetnames}
     except UnreadableFile:
         raise
     except Exception:  # openpyxl raises many kinds of errors on damaged parts of a workbook

@@ -1,11 +1,23 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+class ImportRunQuerySet(models.QuerySet):
+    def expired(self, now=None):
+        """Uploads that are done with: imported, or checked longer ago than IMPORT_KEEP_HOURS (a file may hold
+        personal data; it is kept only as long as the user needs between the check and the import)."""
+        now = now or timezone.now()
+        keep = timedelta(hours=settings.IMPORT_KEEP_HOURS)
+        return self.filter(models.Q(status=ImportRun.Status.IMPORTED) | models.Q(created_at__lt=now - keep))
+
+
 class ImportRun(models.Model):
-    """An uploaded file between its dry run and its import, so the user need not upload it twice."""
+    """An uploaded file between its dry run and its import, so the user need not upload it twice. Only a file
+    without errors is kept, and only until it is imported or IMPORT_KEEP_HOURS have passed."""
 
     class Status(models.TextChoices):
         CHECKED = "checked", _("geprüft")
@@ -24,6 +36,8 @@ class ImportRun(models.Model):
     content = models.BinaryField()
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.CHECKED)
     summary = models.JSONField(default=dict, blank=True)
+
+    objects = ImportRunQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -3,7 +3,7 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from netzlotse.directory.models import Offer, OfferChange
+from netzlotse.directory.models import ImportRun, Offer, OfferChange
 from netzlotse.directory.services import offers_import
 from netzlotse.network.models import Organization
 
@@ -102,15 +102,16 @@ def test_it_checks_then_imports_through_the_page(client, world):
     run = upload.context["run"]
     client.post(reverse("directory:import_run", args=[run.pk]))
     assert Offer.objects.filter(external_id="angebot-1").exists()
-    run.refresh_from_db()
-    assert run.status == "imported" and bytes(run.content) == b""
+    assert not ImportRun.objects.filter(pk=run.pk).exists()  # the file is not kept once imported
 
 
 def test_it_shows_every_row_with_its_errors_on_the_page(client, world):
     client.force_login(world.coordinator)
     bad = xlsx(offers=[offer_row(), offer_row("x", **{"Status": "irgendwas"})])
-    html = client.post(reverse("directory:import"), {"file": _file("a.xlsx", bad)}).content.decode()
+    response = client.post(reverse("directory:import"), {"file": _file("a.xlsx", bad)})
+    html = response.content.decode()
     assert "1 Fehler" in html and "irgendwas" in html and "Jetzt importieren" not in html
+    assert response.status_code == 400 and not ImportRun.objects.exists()  # a file with errors is not kept
 
 
 def test_it_does_not_run_someone_elses_upload(client, world):

@@ -29,6 +29,25 @@ class UploadForm(KernForm):
         return upload
 
 
+def checked_upload(request, plan, *, filename: str, content: bytes, kind: str, run_view: str, upload_view: str,
+                   headings=None, keep=None):
+    """The check page of an upload. Only a file without errors is kept, until it is imported (or expires);
+    anything else is answered with 400 and its reasons, and nothing of it stays on the server. `keep` holds
+    what the import needs besides the file (the choices made on the upload form)."""
+    ImportRun.objects.expired().delete()
+    run = ImportRun.objects.create(uploaded_by=request.user, filename=filename[:255], content=content, kind=kind,
+                                   summary={"valid": True, **(keep or {})}) if plan.is_valid else None
+    return render_check(request, plan, run, filename=filename, run_view=run_view, upload_view=upload_view,
+                        headings=headings)
+
+
+def render_check(request, plan, run, *, filename: str, run_view: str, upload_view: str, headings=None):
+    return render(request, "directory/import_check.html", {
+        "plan": plan, "run": run, "filename": filename, "headings": headings,
+        "run_url": reverse(run_view, args=[run.pk]) if run else "", "upload_url": reverse(upload_view)},
+        status=200 if plan.is_valid else 400)
+
+
 @permission_required(roles.IMPORT_DATA)
 def upload(request):
     form = UploadForm(request.POST or None, request.FILES or None)
@@ -36,15 +55,12 @@ def upload(request):
         upload = form.cleaned_data["file"]
         content = upload.read()
         plan = offers_import(filename=upload.name, content=content, by=request.user, dry_run=True)
-        run = ImportRun.objects.create(uploaded_by=request.user, filename=upload.name[:255], content=content,
-                                       summary={"valid": plan.is_valid})
-        return render(request, "directory/import_check.html", _check_context(plan, run))
+        return checked_upload(request, plan, filename=upload.name, content=content, kind=ImportRun.Kind.OFFERS,
+                              **_VIEWS)
     return render(request, "directory/import.html", {"form": form})
 
 
-def _check_context(plan, run):
-    return {"plan": plan, "run": run, "run_url": reverse("directory:import_run", args=[run.pk]),
-            "upload_url": reverse("directory:import")}
+_VIEWS = {"run_view": "directory:import_run", "upload_view": "directory:import"}
 
 
 @require_POST
@@ -55,11 +71,9 @@ def run_import(request, pk):
     plan = offers_import(filename=run.filename, content=bytes(run.content), by=request.user)
     if not plan.written:
         messages.error(request, _("Die Datei hat inzwischen Fehler; es wurde nichts importiert."))
-        return render(request, "directory/import_check.html", _check_context(plan, run))
-    run.status = ImportRun.Status.IMPORTED
-    run.summary = plan.counts()
-    run.content = b""  # the data now lives in the directory; keep no second copy
-    run.save()
+        run.delete()
+        return render_check(request, plan, None, filename=run.filename, **_VIEWS)
+    run.delete()  # the data now lives in the directory; no copy of the file is kept
     counts = plan.counts()
     messages.success(request, _("Import abgeschlossen: %(summary)s") % {"summary": "; ".join(
         f"{sheet}: {c['neu']} neu, {c['aktualisieren']} aktualisiert" for sheet, c in counts.items())})
