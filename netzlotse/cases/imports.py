@@ -6,13 +6,14 @@ checked first; only a file without errors is written, in one transaction, throug
 pages use, so each row leaves the case events the application itself would write.
 """
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from netzlotse.core.xlsx import workbook_bytes
 from netzlotse.directory.imports.columns import Column
@@ -67,6 +68,9 @@ HISTORY_COLUMNS = [
     Column("minutes", "dauer_minuten", kind="int"),
 ]
 SHEETS = {SHEET_PEOPLE: PEOPLE_COLUMNS, SHEET_HISTORY: HISTORY_COLUMNS}
+ONE_AT_A_TIME = gettext_lazy("Die Person hat schon eine laufende oder geplante Platzierung an einer anderen "
+                             "Einsatzstelle; eine Person hat einen Platz zur Zeit (das Ende der vorigen an einem "
+                             "früheren Tag eintragen).")
 
 
 class _Lookups:
@@ -161,10 +165,12 @@ def _check_history(rows: list[_Row], people: dict, lookups: _Lookups, today) -> 
     for site in lookups.sites.values():
         occupying[site.code] = site.placements.filter(status__in=Placement.OCCUPYING).count()
     running = {}  # (person code, site code) → "planned" / "active", as the file goes on
+    held = defaultdict(set)  # person code → sites where they hold a slot (one at a time)
     for placement in Placement.objects.filter(site__in=lookups.sites.values(), status__in=Placement.OCCUPYING) \
             .select_related("case__participant", "site"):
         running[(placement.case.participant.code, placement.site.code)] = (
             "active" if placement.status == Placement.Status.ACTIVE else "planned")
+        held[placement.case.participant.code].add(placement.site.code)
     for row in sorted(rows, key=lambda r: (r.values.get("date") or today, r.result.row)):
         v = row.values
         if row.result.errors:
@@ -194,9 +200,13 @@ def _check_history(rows: list[_Row], people: dict, lookups: _Lookups, today) -> 
                 _error(row, "ereignis", _("Die Platzierung endet, ohne begonnen zu haben."))
                 continue
             running.pop(key)
+            held[v["code"]].discard(site.code)
             occupying[site.code] -= 1
         elif state == "active" or (state == "planned" and v["event"] == "platzierung_geplant"):
             _error(row, "ereignis", _("Die Person hat an dieser Einsatzstelle schon eine Platzierung."))
+            continue
+        elif state is None and held[v["code"]] - {site.code}:
+            _error(row, "einsatzstelle", str(ONE_AT_A_TIME))
             continue
         else:
             if state is None:
@@ -206,6 +216,7 @@ def _check_history(rows: list[_Row], people: dict, lookups: _Lookups, today) -> 
                            % {"n": site.slots})
                     continue
             running[key] = "active" if v["event"] == "platzierung_beginn" else "planned"
+            held[v["code"]].add(site.code)
         row.result.action = "neu"
 
 
@@ -254,6 +265,10 @@ def write_if_valid(plan: ImportPlan, *, dry_run: bool, write) -> ImportPlan:
         except services.SiteFull as full:  # booked by someone else between the check and the import
             plan.file_errors.append(_("Die Einsatzstelle %(site)s ist inzwischen voll; es wurde nichts importiert.")
                                     % {"site": full.placement.site.code})
+            return plan
+        except (services.AlreadyPlaced, IntegrityError):  # placed or changed by someone else meanwhile
+            plan.file_errors.append(_("Die Daten haben sich seit der Prüfung geändert; es wurde nichts importiert. "
+                                      "Bitte laden Sie die Datei erneut hoch."))
             return plan
         plan.written = True
     return plan

@@ -13,7 +13,7 @@ from netzlotse.accounts.decorators import personal_data_view
 from .access import own_case
 from .forms import PlacementEndForm, PlacementForm
 from .models import Placement, PlacementSite
-from .services import SiteFull, placement_book, placement_cancel, placement_end, placement_start
+from .services import AlreadyPlaced, SiteFull, placement_book, placement_cancel, placement_end, placement_start
 
 
 def _sites(user):
@@ -33,11 +33,15 @@ def book(request, pk):
         try:
             placement_book(case=case, site=data["site"], start=data["start"], planned_end=data["planned_end"],
                            by=request.user)
-            messages.success(request, _("Der Platz ist gebucht."))
         except SiteFull:
             messages.warning(request, _("Alle Plätze von %(site)s sind belegt; die Person steht auf der Warteliste.")
                              % {"site": data["site"].name})
-        return redirect("cases:case", pk=case.pk)
+        except AlreadyPlaced as held:
+            form.add_error("site", _already_placed(held.placement))
+        else:
+            messages.success(request, _("Der Platz ist gebucht."))
+        if not form.errors:
+            return redirect("cases:case", pk=case.pk)
     return render(request, "cases/record.html", {"case": case, "form": form, "title": _("Platz in einer Einsatzstelle buchen")})
 
 
@@ -78,6 +82,14 @@ def cancel(request, pk, placement_pk):
     messages.success(request, _("Die Platzierung ist abgesagt."))
     _tell_moved_up(request, cancelled)
     return redirect("cases:case", pk=case.pk)
+
+
+def _already_placed(placement) -> str:
+    if placement.status == Placement.Status.WAITING:
+        return _("Die Person steht schon auf der Warteliste von %(site)s.") % {"site": placement.site.name}
+    return _("Die Person hat schon einen Platz in %(site)s (%(state)s). Eine Person hat einen Platz zur Zeit; "
+             "beenden oder sagen Sie diese Platzierung zuerst ab.") % {
+        "site": placement.site.name, "state": placement.get_status_display()}
 
 
 def _tell_moved_up(request, placement):

@@ -5,6 +5,7 @@ from datetime import timedelta
 from difflib import SequenceMatcher
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from netzlotse.directory.signals import unmet_referral
@@ -212,6 +213,14 @@ def referral_unmet(*, case: Case, by, phase, district, target_group=None, field_
     return referral
 
 
+class AlreadyPlaced(ValueError):
+    """The person holds a slot already (one at a time), or is on this site's waiting list already."""
+
+    def __init__(self, placement):
+        super().__init__("the participant holds a placement already")
+        self.placement = placement
+
+
 class SiteFull(Exception):
     """Every slot of the placement site is taken; the participant went onto the waiting list instead."""
 
@@ -232,6 +241,9 @@ def placement_book(*, case: Case, site: PlacementSite, start, by, planned_end=No
     """
     with transaction.atomic():
         site = PlacementSite.objects.select_for_update().get(pk=site.pk)
+        held = case.placements.filter(Q(status__in=Placement.OCCUPYING) | Q(site=site, status=Placement.Status.WAITING))
+        if held.exists():
+            raise AlreadyPlaced(held.select_related("site").first())
         taken = site.placements.filter(status__in=Placement.OCCUPYING).count()
         if taken >= site.slots:
             waiting = Placement.objects.create(case=case, site=site, status=Placement.Status.WAITING,
@@ -262,8 +274,10 @@ def _move_up_from_waiting_list(site: PlacementSite, *, by, day) -> Placement | N
     """Give a slot that has just come free to the first person waiting at the site (the caller holds the
     site's row lock). The placement is planned to start the next day at the earliest."""
     taken = site.placements.filter(status__in=Placement.OCCUPYING).count()
-    first = site.placements.filter(status=Placement.Status.WAITING).select_related("case").order_by(
-        "created_at", "pk").first()
+    # Someone who meanwhile holds a slot elsewhere keeps their place on this list but is passed over.
+    placed = Placement.objects.filter(status__in=Placement.OCCUPYING).values("case")
+    first = site.placements.filter(status=Placement.Status.WAITING).exclude(case__in=placed).select_related(
+        "case").order_by("created_at", "pk").first()
     if first is None or taken >= site.slots:
         return None
     first.status = Placement.Status.PLANNED

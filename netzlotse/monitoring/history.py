@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netzlotse.cases import services
-from netzlotse.cases.imports import write_event, write_if_valid
+from netzlotse.cases.imports import ONE_AT_A_TIME, write_event, write_if_valid
 from netzlotse.cases.models import Case, Participant, Placement, PlacementSite
 from netzlotse.core.xlsx import workbook_bytes
 from netzlotse.directory.imports.columns import Column
@@ -281,6 +281,10 @@ def _check_placement(row, lookups, state, occupying) -> None:
         return
     if current == "active" or (current == "planned" and v["event"] == "platzierung_geplant"):
         _error(row, "ereignis", _("Die Person hat an dieser Einsatzstelle schon eine Platzierung."))
+        return
+    if current is None and any(held in ("active", "planned") for other, held in state.placements.items()
+                               if other != code):
+        _error(row, "einsatzstelle", str(ONE_AT_A_TIME))
         return
     if current is None:
         occupying[code] += 1

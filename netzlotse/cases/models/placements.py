@@ -43,6 +43,13 @@ class Placement(models.Model):
         verbose_name = _("Platzierung")
         verbose_name_plural = _("Platzierungen")
         indexes = [models.Index(fields=["site", "status"], name="placement_site_status_idx")]
+        # One slot at a time per person, and a person at most once at a site (also on its waiting list).
+        constraints = [
+            models.UniqueConstraint(fields=["case"], condition=models.Q(status__in=["planned", "active"]),
+                                    name="placement_one_slot_per_case"),
+            models.UniqueConstraint(fields=["case", "site"], condition=models.Q(
+                status__in=["waiting", "planned", "active"]), name="placement_once_per_site"),
+        ]
 
     def __str__(self):
         return f"{self.case.participant.code} @ {self.site}: {self.get_status_display()}"
