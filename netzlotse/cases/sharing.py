@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from netzlotse.accounts import roles
 from netzlotse.accounts.decorators import personal_data_view
+from netzlotse.core.params import int_param
 from netzlotse.directory.models import Offer
 from netzlotse.network.models import Organization
 
@@ -61,7 +62,7 @@ def refer(request, pk):
     unmet = UnmetForm(request.POST if "unmet" in request.POST else None,
                       initial={"district": case.participant.district_id, "phase": case.phase_id})
     if request.method == "POST" and "offer" in request.POST:
-        offer = get_object_or_404(Offer.objects.public(), pk=request.POST["offer"])
+        offer = get_object_or_404(Offer.objects.public(), pk=int_param(request, "offer", source="POST", required=True))
         try:
             referral_propose(case=case, offer=offer, by=request.user)
         except ConsentMissing:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from netzlotse.accounts.decorators import personal_data_view
+from netzlotse.core.params import int_param
 from netzlotse.directory.models import ServiceChain
 
 from .access import own_case
@@ -26,7 +27,7 @@ def chains_for(case):
 @personal_data_view
 def apply(request, pk):
     case = own_case(request.user, pk)
-    chain = get_object_or_404(chains_for(case), pk=request.POST.get("chain") or 0)
+    chain = get_object_or_404(chains_for(case), pk=int_param(request, "chain", source="POST", required=True))
     steps = service_chain_apply(case=case, chain=chain, by=request.user)
     messages.success(request, _("„%(chain)s“ ist mit %(n)d Schritten geplant.") % {"chain": chain.name, "n": len(steps)})
     return redirect("cases:case", pk=case.pk)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from netzlotse.accounts import roles
 from netzlotse.accounts.decorators import permission_required
+from netzlotse.core.params import int_param
 from netzlotse.core.xlsx import xlsx_response
 from netzlotse.network.models import Project
 
@@ -106,7 +107,8 @@ def cutoffs(request, pk):
             messages.success(request, _("Stichtage gespeichert."))
             return redirect("monitoring:cutoffs", pk=programme.pk)
         if action in ("close", "remove"):
-            cutoff = get_object_or_404(Cutoff, programme=programme, pk=request.POST.get("cutoff") or 0)
+            cutoff = get_object_or_404(Cutoff, programme=programme, pk=int_param(request, "cutoff", source="POST",
+                                                                               required=True))
             try:
                 if action == "close":
                     services.cutoff_close(cutoff=cutoff, by=request.user)
@@ -127,8 +129,8 @@ def cutoffs(request, pk):
 def targets(request, pk):
     programme = _programme_for(request, pk)
     project = None
-    if request.GET.get("projekt"):
-        project = programme.projects.filter(pk=request.GET["projekt"] if request.GET["projekt"].isdigit() else 0).first()
+    if int_param(request, "projekt"):
+        project = programme.projects.filter(pk=int_param(request, "projekt")).first()
         if project is None:
             raise Http404
     owner = {"project": project} if project else {"programme": programme}
