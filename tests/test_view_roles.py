@@ -269,7 +269,7 @@ VERIFIED_MATRIX = [
       for name in ("contact", "need", "rights", "consent", "refer", "book", "close", "residence", "plan", "person",
                    "esf")],
     ("get", "cases:need_edit", _need, CASE_CHANGE),
-    ("post", "cases:chain_apply", lambda w: [_case(w).pk], [403, 403, 403, 404]),  # 404: no chain of the network
+    ("post", "cases:chain_apply", lambda w: [_case(w).pk], [403, 403, 403, 400]),  # 400: the form names no chain
     ("post", "cases:step_tick", _step, [403, 403, 403, 302]),
     ("post", "cases:placement_cancel", _waiting, [403, 403, 403, 302]),
 ]

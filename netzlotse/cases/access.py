@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 
 from netzlotse.accounts import roles
 
-from .models import Case
+from .models import AccessLog, Case
 
 
 def counselling_organizations(user) -> set[int]:
@@ -20,3 +20,13 @@ def own_case(user, pk) -> Case:
     if not roles.can(user, roles.EDIT_CASES):
         raise PermissionDenied
     return get_object_or_404(Case.objects.filter(organization__in=counselling_organizations(user)), pk=pk)
+
+
+def case_for(request, pk, *, part) -> Case:
+    """`own_case`, and the read written to the access log: a page that shows a part of a case (`part` names it
+    in the log the person can read) logs every GET; what a POST changes, the case's events and history record."""
+    case = own_case(request.user, pk)
+    if request.method == "GET":
+        AccessLog.objects.create(user=request.user, participant=case.participant, action=AccessLog.Action.VIEW,
+                                 purpose=str(part)[:200])
+    return case

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from netzlotse.accounts import roles
 from netzlotse.accounts.decorators import personal_data_view
 
-from .access import own_case
+from .access import case_for, own_case
 from .forms import PlacementEndForm, PlacementForm
 from .models import Placement, PlacementSite
 from .services import AlreadyPlaced, SiteFull, placement_book, placement_cancel, placement_end, placement_start
@@ -24,7 +24,7 @@ def _sites(user):
 @require_http_methods(["GET", "POST"])
 @personal_data_view
 def book(request, pk):
-    case = own_case(request.user, pk)
+    case = case_for(request, pk, part=_("Platz buchen"))
     # A site chosen on the matching page arrives as `einsatzstelle`; a value that is no site selects nothing.
     form = PlacementForm(request.POST or None, sites=_sites(request.user),
                          initial={"start": timezone.localdate(), "site": request.GET.get("einsatzstelle")})
@@ -58,7 +58,7 @@ def start(request, pk, placement_pk):
 @require_http_methods(["GET", "POST"])
 @personal_data_view
 def end(request, pk, placement_pk):
-    case = own_case(request.user, pk)
+    case = case_for(request, pk, part=_("Platzierung beenden"))
     placement = get_object_or_404(case.placements.filter(status=Placement.Status.ACTIVE), pk=placement_pk)
     form = PlacementEndForm(request.POST or None, initial={"day": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
@@ -105,7 +105,7 @@ def close(request, pk):
     from .forms import CloseForm
     from .services import case_close, case_reopen
 
-    case = own_case(request.user, pk)
+    case = case_for(request, pk, part=_("Austritt"))
     if not case.is_open:
         if request.method == "POST":
             case_reopen(case=case, by=request.user, reason=request.POST.get("reason", ""))
@@ -130,7 +130,7 @@ def residence(request, pk):
     from .forms import ResidenceForm
     from .services import residence_change
 
-    case = own_case(request.user, pk)
+    case = case_for(request, pk, part=_("Aufenthaltsstatus"))
     form = ResidenceForm(request.POST or None, initial={"recorded_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         residence_change(case=case, record=form.save(commit=False), by=request.user)
@@ -145,7 +145,7 @@ def plan(request, pk):
     from .forms import PlanForm
     from .services import plan_save
 
-    case = own_case(request.user, pk)
+    case = case_for(request, pk, part=_("Fallplan"))
     form = PlanForm(request.POST or None, instance=case)
     if request.method == "POST" and form.is_valid():
         plan_save(case=form.save(commit=False), by=request.user)
@@ -162,7 +162,7 @@ def esf(request, pk):
     from .models import EsfRecord
     from .services import esf_record_save
 
-    case = own_case(request.user, pk)
+    case = case_for(request, pk, part=_("ESF+-Angaben"))
     record = EsfRecord.objects.filter(case=case).first() or EsfRecord(case=case)
     form = EsfForm(request.POST or None, instance=record, case=case)
     if request.method == "POST" and form.is_valid():

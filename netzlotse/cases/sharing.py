@@ -14,7 +14,7 @@ from netzlotse.core.params import int_param
 from netzlotse.directory.models import Offer
 from netzlotse.network.models import Organization
 
-from .access import own_case
+from .access import case_for, own_case
 from .forms import ConsentForm, UnmetForm
 from .matching import match_offers
 from .models import Case, Consent, Referral
@@ -32,7 +32,7 @@ def _partners(case):
 @require_http_methods(["GET", "POST"])
 @personal_data_view
 def consent_add(request, pk):
-    case = own_case(request.user, pk)
+    case = case_for(request, pk, part=_("Einwilligung"))
     form = ConsentForm(request.POST or None, organizations=_partners(case),
                        initial={"granted_on": timezone.localdate(), "text_version": "1"})
     if request.method == "POST" and form.is_valid():
@@ -58,7 +58,7 @@ def consent_revoke(request, pk, consent_pk):
 @require_http_methods(["GET", "POST"])
 @personal_data_view
 def refer(request, pk):
-    case = own_case(request.user, pk)
+    case = case_for(request, pk, part=_("Angebote und Einsatzstellen finden"))
     unmet = UnmetForm(request.POST if "unmet" in request.POST else None,
                       initial={"district": case.participant.district_id, "phase": case.phase_id})
     if request.method == "POST" and "offer" in request.POST:

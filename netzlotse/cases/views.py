@@ -14,7 +14,7 @@ from netzlotse.accounts.decorators import personal_data_view
 from netzlotse.core.forms import FastSelect, KernForm
 from netzlotse.core.paging import paginate
 
-from .access import counselling_organizations, own_case
+from .access import case_for, counselling_organizations, own_case
 from .models import AccessLog, Case
 
 
@@ -188,7 +188,7 @@ def record(request, pk, what, need_pk=None):
     from .forms import ContactForm, NeedForm
     from .services import contact_record, need_record
 
-    case = own_case(request.user, pk)
+    case = case_for(request, pk, part=_("Kontakt") if what == "kontakt" else _("Handlungsbedarf"))
     form_class, save, title = {"kontakt": (ContactForm, contact_record, _("Kontakt erfassen")),
                                "bedarf": (NeedForm, need_record, _("Handlungsbedarf erfassen"))}[what]
     instance = get_object_or_404(case.needs, pk=need_pk) if need_pk else None
@@ -219,7 +219,7 @@ def person(request, pk):
     from .forms import PersonForm
     from .services import participant_update
 
-    case = own_case(request.user, pk)
+    case = case_for(request, pk, part=_("Personendaten"))
     form = PersonForm(request.POST or None, instance=case.participant)
     if request.method == "POST" and form.is_valid():
         participant_update(participant=form.save(commit=False), by=request.user, case=case,
