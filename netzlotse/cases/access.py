@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 
 from netzlotse.accounts import roles
 
-from .models import AccessLog, Case
+from .models import AccessLog, Case, DataCategory, Need, Referral
 
 
 def counselling_organizations(user) -> set[int]:
@@ -30,3 +30,71 @@ def case_for(request, pk, *, part) -> Case:
         AccessLog.objects.create(user=request.user, participant=case.participant, action=AccessLog.Action.VIEW,
                                  purpose=str(part)[:200])
     return case
+
+
+# What a case event tells, by the consent category that covers it; events of no category (contacts, plan,
+# person, consents, steps, ESF+) are the owning organisation's alone.
+EVENT_CATEGORIES = {
+    "history": {"admission", "profiling", "follow_up", "exit", "reopened"},
+    "placements": {"placement_planned", "placement_started", "placement_ended", "placement_cancelled"},
+    "referrals": {"referral", "referral_unmet"},
+    "residence": {"residence_changed"},
+    "needs": {"need_recorded", "need_changed"},
+}
+
+
+def shown_categories(user, case) -> set[str]:
+    """What the user may see of this case: everything for its own organisation (special categories only for
+    counsellors), the consent's data categories for an organisation it was referred to."""
+    orgs = roles.organization_ids(user)
+    if case.organization_id in orgs:
+        shown = {c.value for c in DataCategory}
+        if roles.Role.COUNSELLOR not in roles.roles_of(user):
+            shown.discard(DataCategory.SPECIAL)
+        return shown
+    shown = set()
+    for referral in Referral.objects.sharing().filter(case=case, recipient__in=orgs).select_related("consent"):
+        shown |= set(referral.consent.data_categories)
+    return shown
+
+
+def case_parts(user, case) -> dict:
+    """Every part of the case page as the user may see it, filtered in the queries: the owning organisation sees
+    the whole case; a receiving organisation sees what the consents of its referrals cover, and of the referrals
+    only its own unless the consent covers the others too. The template only lays out what it is given."""
+    shown = shown_categories(user, case)
+    own = case.organization_id in roles.organization_ids(user)
+    person = case.participant
+    needs = case.needs.none()
+    if "needs" in shown or "special" in shown:
+        needs = case.needs.all()
+        if "special" not in shown:
+            needs = needs.exclude(kind__in=Need.SPECIAL)
+        if "needs" not in shown:
+            needs = needs.filter(kind__in=Need.SPECIAL)
+    referrals = case.referrals.select_related("recipient", "offer", "phase", "district")
+    if not own and "referrals" not in shown:
+        referrals = referrals.filter(recipient__in=roles.organization_ids(user), unmet=False)
+    event_types = set().union(*(types for category, types in EVENT_CATEGORIES.items() if category in shown))
+    events = case.events.select_related("by").order_by("-date", "-pk")
+    return {
+        "shown": shown, "own": own,
+        "person": {
+            "code": person.code,
+            "full_name": person.full_name if "identity" in shown else "",
+            "birth_date": person.birth_date if "identity" in shown else None,
+            "phone": person.phone if "contact" in shown else None,
+            "email": person.email if "contact" in shown else None,
+            "german_level": person.get_german_level_display() if "education" in shown else None,
+        },
+        "residence": person.residence_records.select_related("status").first() if "residence" in shown else None,
+        "needs": needs,
+        "referrals": referrals,
+        "placements": case.placements.select_related("site") if "placements" in shown else case.placements.none(),
+        "events": (events if own else events.filter(type__in=event_types))[:100],
+        "contacts": case.contacts.select_related("by")[:50] if own else [],
+        "consents": person.consents.prefetch_related("recipients") if own else [],
+        "steps": case.steps.select_related("phase") if own else [],
+        "seen_by": person.access_log.select_related("user")[:20] if own else [],
+        "changes": person.changes.select_related("by")[:50] if own else [],
+    }

@@ -14,7 +14,7 @@ from netzlotse.accounts.decorators import personal_data_view
 from netzlotse.core.forms import FastSelect, KernForm
 from netzlotse.core.paging import paginate
 
-from .access import case_for, counselling_organizations, own_case
+from .access import case_for, case_parts, counselling_organizations, own_case
 from .models import AccessLog, Case
 
 
@@ -64,23 +64,6 @@ def caseload(request):
                                                    "can_admit": roles.can(request.user, roles.EDIT_CASES)})
 
 
-def shown_categories(user, case) -> set[str]:
-    """What the user may see of this case: everything for its own organisation (special categories only for
-    counsellors), the consent's data categories for an organisation it was referred to."""
-    from .models import DataCategory, Referral
-
-    orgs = roles.organization_ids(user)
-    if case.organization_id in orgs:
-        shown = {c.value for c in DataCategory}
-        if roles.Role.COUNSELLOR not in roles.roles_of(user):
-            shown.discard(DataCategory.SPECIAL)
-        return shown
-    shown = set()
-    for referral in Referral.objects.sharing().filter(case=case, recipient__in=orgs).select_related("consent"):
-        shown |= set(referral.consent.data_categories)
-    return shown
-
-
 def _with_next_steps(user, case, referrals):
     """Each referral with the steps this user may take: the receiving side moves it on, the sender withdraws."""
     from .models import Referral
@@ -109,26 +92,14 @@ def case_detail(request, pk):
 
     case = get_object_or_404(Case.objects.visible_to(request.user).select_related(
         "participant", "organization", "project", "phase"), pk=pk)
-    shown = shown_categories(request.user, case)
-    own = case.organization_id in roles.organization_ids(request.user)
-    can_edit = own and roles.can(request.user, roles.EDIT_CASES) and case.organization_id in counselling_organizations(
-        request.user)
+    parts = case_parts(request.user, case)
+    can_edit = parts["own"] and roles.can(request.user, roles.EDIT_CASES) \
+        and case.organization_id in counselling_organizations(request.user)
     AccessLog.objects.create(user=request.user, participant=case.participant, action=AccessLog.Action.VIEW,
                              purpose="Fallakte")
-    needs = [n for n in case.needs.all() if ("special" in shown if n.is_special_category else "needs" in shown)]
+    parts["referrals"] = _with_next_steps(request.user, case, parts["referrals"])
     return render(request, "cases/case.html", {
-        "case": case, "participant": case.participant, "shown": shown, "needs": needs,
-        "residence": case.participant.residence_records.select_related("status").first(),
-        "contacts": case.contacts.select_related("by")[:50] if own else [],
-        "events": case.events.select_related("by").order_by("-date", "-pk")[:100],
-        "referrals": _with_next_steps(request.user, case, case.referrals.select_related("recipient", "offer", "phase",
-                                                                                           "district")),
-        "consents": case.participant.consents.prefetch_related("recipients") if own else [],
-        "placements": case.placements.select_related("site"),
-        "steps": case.steps.select_related("phase") if own else [],
-        "seen_by": case.participant.access_log.select_related("user")[:20],
-        "changes": case.participant.changes.select_related("by")[:50] if own else [],
-        "can_edit": can_edit, "own": own,
+        "case": case, **parts, "can_edit": can_edit,
         "chains": chains_for(case).exclude(pk__in=case.steps.values("chain")) if can_edit else [],
         "contact_form": ContactForm() if can_edit else None,
         "today": timezone.localdate(),

@@ -23,6 +23,9 @@ class DataCategory(models.TextChoices):
     EDUCATION = "education", _("Sprache, Bildung und Abschlüsse")
     NEEDS = "needs", _("Handlungsbedarfe (ohne besondere Kategorien)")
     SPECIAL = "special", _("Gesundheit, Sucht, Schulden")
+    PLACEMENTS = "placements", _("Platzierungen in Einsatzstellen")
+    REFERRALS = "referrals", _("Zuweisungen an andere Organisationen")
+    HISTORY = "history", _("Verlauf des Falls (Aufnahme, Phasen, Austritt)")
 
 
 class ConsentQuerySet(models.QuerySet):
