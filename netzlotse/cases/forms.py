@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from netzlotse.core.forms import FastSelect, FastSelectMultiple, KernForm, KernModelForm
+from netzlotse.core.locking import VersionedFormMixin
 from netzlotse.directory.models import FieldOfAction, Phase, ResidenceStatus, TargetGroup
 from netzlotse.network.models import Organization, Project, Region
 
@@ -174,7 +175,7 @@ class ResidenceForm(KernModelForm):
         widgets = {"status": FastSelect, "labour_market_access": FastSelect, "valid_until": DATE, "recorded_on": DATE}
 
 
-class PlanForm(KernModelForm):
+class PlanForm(VersionedFormMixin, KernModelForm):
     """The case plan after the four phases: profiling (strengths), goals, strategy and offers, follow-up."""
 
     class Meta:

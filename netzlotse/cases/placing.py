@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from netzlotse.accounts import roles
 from netzlotse.accounts.decorators import personal_data_view
+from netzlotse.core.locking import EditedMeanwhile, edited_meanwhile_message
 
 from .access import case_for, own_case
 from .forms import PlacementEndForm, PlacementForm
@@ -148,9 +149,14 @@ def plan(request, pk):
     case = case_for(request, pk, part=_("Fallplan"))
     form = PlanForm(request.POST or None, instance=case)
     if request.method == "POST" and form.is_valid():
-        plan_save(case=form.save(commit=False), by=request.user)
-        messages.success(request, _("Der Fallplan ist gespeichert."))
-        return redirect("cases:case", pk=case.pk)
+        try:
+            plan_save(case=form.save(commit=False), by=request.user, version=form.cleaned_data["version"])
+        except EditedMeanwhile:
+            last = case.participant.changes.filter(record="plan").select_related("by").order_by("-at").first()
+            form.add_error(None, edited_meanwhile_message(last.summary() if last else ""))
+        else:
+            messages.success(request, _("Der Fallplan ist gespeichert."))
+            return redirect("cases:case", pk=case.pk)
     return render(request, "cases/record.html", {"case": case, "form": form, "title": _("Fallplan bearbeiten")})
 
 

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from netzlotse.core.locking import take_version
 from netzlotse.directory.signals import unmet_referral
 
 from .models import (
@@ -393,10 +394,12 @@ def residence_change(*, case: Case, record: ResidenceRecord, by) -> ResidenceRec
 
 
 @transaction.atomic
-def plan_save(*, case: Case, by) -> Case:
-    """Save the case plan; the event names which parts changed (never their text), the history their values."""
+def plan_save(*, case: Case, by, version: int | None = None) -> Case:
+    """Save the case plan; the event names which parts changed (never their text), the history their values.
+    A save over a change someone made after `version` (the form's) is refused (EditedMeanwhile)."""
+    take_version(case, version)
     before = snapshot(Case.objects.get(pk=case.pk), PLAN_FIELDS)
-    case.save(update_fields=PLAN_FIELDS)
+    case.save(update_fields=[*PLAN_FIELDS, "version"])
     after = snapshot(case, PLAN_FIELDS)
     changed = sorted(name for name in PLAN_FIELDS if before[name] != after[name])
     if changed:
@@ -458,22 +461,15 @@ class SlotsBelowTaken(ValueError):
         self.taken = taken
 
 
-class EditedMeanwhile(ValueError):
-    """Someone saved the record after this form was opened; saving would overwrite their change."""
-
-
 @transaction.atomic
 def site_save(*, site: PlacementSite, version: int | None = None) -> PlacementSite:
     """Create or change a placement site. The slots never drop below those taken (running or firmly planned),
     and a form opened before someone else's save is refused (`version`), so no change is silently lost."""
     if site.pk is not None:
-        stored = PlacementSite.objects.select_for_update().get(pk=site.pk)  # bookings wait; the count holds
-        if version is not None and stored.version != version:
-            raise EditedMeanwhile
-        taken = stored.taken_slots()
+        take_version(site, version)  # the site's row is locked from here: bookings wait, the count holds
+        taken = site.taken_slots()
         if site.slots < taken:
             raise SlotsBelowTaken(taken)
-        site.version = stored.version + 1
     site.save()
     return site
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from netzlotse.accounts import roles
 from netzlotse.core.forms import FastSelect, KernForm, KernModelForm
+from netzlotse.core.locking import VersionedFormMixin
 from netzlotse.network.models import Organization, Project, Region
 
 from .models import PlacementSite
@@ -34,8 +35,7 @@ LOSES_ACCESS = _("Sie könnten diese Einsatzstelle danach nicht mehr bearbeiten:
                  "Organisation oder Ihrem Netzwerk gehören.")
 
 
-class SiteForm(KernModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+class SiteForm(VersionedFormMixin, KernModelForm):
 
     class Meta:
         model = PlacementSite
@@ -54,7 +54,6 @@ class SiteForm(KernModelForm):
         self.fields["district"].queryset = Region.objects.districts().order_by("name")
         self.fields["slots"].min_value = 1
         self.fields["slots"].widget.attrs["min"] = 1
-        self.initial.setdefault("version", self.instance.version)
 
     def clean_slots(self):
         slots = self.cleaned_data["slots"]

@@ -10,13 +10,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from netzlotse.accounts import roles
 from netzlotse.accounts.decorators import permission_required
+from netzlotse.core.locking import EditedMeanwhile, edited_meanwhile_message
 from netzlotse.core.paging import paginate
 from netzlotse.core.xlsx import xlsx_download, xlsx_response
 from netzlotse.directory.models import ImportRun
 from netzlotse.directory.views.imports import UploadForm, checked_upload, render_check
 
 from .models import PlacementSite
-from .services import EditedMeanwhile, SlotsBelowTaken, site_archive, site_save
+from .services import SlotsBelowTaken, site_archive, site_save
 from .site_forms import SiteFilterForm, SiteForm
 from .site_imports import SHEET, sites_import, template_bytes
 
@@ -67,8 +68,7 @@ def site_edit(request, pk=None):
             form.add_error("slots", _("%(n)d Plätze sind belegt oder fest geplant; weniger Plätze gehen erst, wenn "
                                       "Platzierungen enden.") % {"n": below.taken})
         except EditedMeanwhile:
-            form.add_error(None, _("Jemand hat diese Einsatzstelle inzwischen geändert. Bitte laden Sie die Seite "
-                                   "neu und tragen Sie Ihre Änderung noch einmal ein."))
+            form.add_error(None, edited_meanwhile_message())
         else:
             messages.success(request, _("Die Einsatzstelle ist gespeichert."))
             return redirect("sites:list")

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from netzlotse.core.forms import FastSelect, FastSelectMultiple, KernForm, KernFormSet, KernModelForm
+from netzlotse.core.locking import VersionedFormMixin
 from netzlotse.core.translation import CONTENT_LANGUAGES
 from netzlotse.network.models import Organization, Project, Region
 
@@ -22,7 +23,7 @@ class LabelledMultipleChoiceField(forms.ModelMultipleChoiceField):
         return str(obj)
 
 
-class OfferForm(KernModelForm):
+class OfferForm(VersionedFormMixin, KernModelForm):
     class Meta:
         model = Offer
         fields = ["provider", "project", *TRANSLATED, "phases", "is_cross_phase", "fields_of_action",

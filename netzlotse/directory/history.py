@@ -9,7 +9,7 @@ from .models import Offer
 from .schedules import format_mobile_dates, format_opening_hours
 
 # Bookkeeping fields that are not part of what a user edits.
-UNTRACKED = {"id", "uuid", "search_text", "created_at", "updated_at"}
+UNTRACKED = {"id", "uuid", "search_text", "created_at", "updated_at", "version"}
 
 
 def _display(offer, model_field) -> str:

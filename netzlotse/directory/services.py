@@ -9,6 +9,7 @@ from datetime import date, time
 from django.db import transaction
 from django.utils import timezone
 
+from netzlotse.core.locking import take_version
 from netzlotse.network.models import Region
 
 from .history import offer_snapshot
@@ -47,9 +48,12 @@ def replace_locations(offer: Offer, locations: list[LocationData]) -> None:
 
 
 @transaction.atomic
-def offer_save(*, offer: Offer, m2m: dict, by, locations: list[LocationData] | None = None) -> Offer:
-    """Create or update an offer with its relations, and record the change in its history."""
+def offer_save(*, offer: Offer, m2m: dict, by, locations: list[LocationData] | None = None,
+               version: int | None = None) -> Offer:
+    """Create or update an offer with its relations, and record the change in its history. `version` is the one
+    the form was opened with: a save over someone else's change is refused (EditedMeanwhile)."""
     creating = offer.pk is None
+    take_version(offer, version)
     before = {} if creating else offer_snapshot(Offer.objects.get(pk=offer.pk))
     if offer.status == Offer.Status.ARCHIVED:
         offer.archived_on = offer.archived_on or timezone.localdate()

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from netzlotse.accounts import roles
 from netzlotse.core.forms import FastSelect, KernForm, KernModelForm, style_widgets
+from netzlotse.core.locking import VersionField
 from netzlotse.directory.filters import apply_vocabulary_filters, vocabulary_field
 from netzlotse.directory.models import DeliveryMode, FieldOfAction, Language, Offer, Phase, ProcessChain, TargetGroup
 from netzlotse.network.models import Network, Organization, Project, Region, RegionGroup
@@ -145,8 +146,10 @@ class GapUpdateForm(KernForm):
     notes = forms.CharField(label=_("Notizen zur Lücke"), required=False, max_length=5000,
                             widget=forms.Textarea(attrs={"rows": 3}), help_text=_("z. B. Hintergründe, Ansprechpersonen"))
 
+    version = VersionField()
+
     def __init__(self, data=None, *, gap):
-        initial = {"status": gap.status, "responsible": gap.responsible_id, "notes": gap.notes}
+        initial = {"status": gap.status, "responsible": gap.responsible_id, "notes": gap.notes, "version": gap.version}
         super().__init__(data, initial=initial)
         self.fields["responsible"].queryset = gap.network.member_organizations().order_by("name")
 

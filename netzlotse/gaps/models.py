@@ -117,6 +117,8 @@ class Gap(models.Model):
     closing_offers = models.ManyToManyField("directory.Offer", blank=True, related_name="closed_gaps",
                                             verbose_name=_("schließende Angebote"))
 
+    version = models.PositiveIntegerField(default=0, editable=False)  # optimistic locking (core/locking.py)
+
     objects = GapQuerySet.as_manager()
 
     class Meta:
@@ -187,6 +189,9 @@ class GapEvent(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d}: {self.get_status_display()}"
+
+    def summary(self) -> str:
+        return f"{timezone.localtime(self.at):%d.%m.%Y %H:%M}, {self.by or '–'}: {self.get_status_display()}"
 
 
 class Measure(models.Model):

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from netzlotse.core.locking import take_version
 from netzlotse.directory.models import Offer, ProcessChain
 from netzlotse.network.models import Network
 
@@ -76,14 +77,17 @@ def _close(gap, day, *, by, note, offers):
 
 
 @transaction.atomic
-def gap_update(*, gap: Gap, by, status: str, note: str = "", responsible=None, notes=None, offers=()) -> Gap:
-    """A coordinator moves a gap along its lifecycle; closing may name the offers that closed it."""
+def gap_update(*, gap: Gap, by, status: str, note: str = "", responsible=None, notes=None, offers=(),
+               version: int | None = None) -> Gap:
+    """A coordinator moves a gap along its lifecycle; closing may name the offers that closed it. A save over a
+    change someone made after `version` (the form's) is refused (EditedMeanwhile)."""
     if not gap.is_open:
         raise ValueError("a closed gap stays closed")
+    take_version(gap, version)
     gap.responsible = responsible
     if notes is not None:
         gap.notes = notes
-    gap.save(update_fields=["responsible", "notes"])
+    gap.save(update_fields=["responsible", "notes", "version"])
     if status == Gap.Status.CLOSED:
         _close(gap, timezone.localdate(), by=by, note=note, offers=list(offers))
     elif status != gap.status or note:

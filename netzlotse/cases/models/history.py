@@ -38,6 +38,11 @@ class CaseChange(AppendOnly):
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.get_record_display()}"
 
+    def summary(self) -> str:
+        """When, by whom and which fields: how a change is named where someone else's save was refused."""
+        return f"{timezone.localtime(self.at):%d.%m.%Y %H:%M}, {self.by or '–'}: " + ", ".join(
+            label for label, _old, _new in self.entries())
+
     def entries(self) -> list[tuple[str, str | None, str | None]]:
         """(field label in the reader's language, old, new); old and new are None for changed free text."""
         from .cases import Need

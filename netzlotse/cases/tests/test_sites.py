@@ -72,7 +72,7 @@ def test_a_change_made_meanwhile_is_not_overwritten(client, world, project):
                                                                          version=opened)).status_code == 302
     stale = client.post(reverse("sites:edit", args=[site.pk]), site_form(project, code="", name="Tafel Ost",
                                                                           version=opened))
-    assert "inzwischen geändert" in str(stale.context["form"].non_field_errors())
+    assert "nachdem Sie das Formular geöffnet haben" in str(stale.context["form"].non_field_errors())
     site.refresh_from_db()
     assert site.name == "Tafel Süd"
 

@@ -179,6 +179,7 @@ class Offer(models.Model):
     last_verified = models.DateField(_("zuletzt bestätigt"), null=True, blank=True)
     created_at = models.DateTimeField(_("angelegt am"), default=timezone.now)
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
+    version = models.PositiveIntegerField(default=0, editable=False)  # optimistic locking (core/locking.py)
     # Lower-cased text of all languages plus the provider name; maintained by
     # services so that text search is one indexed column (trigram on PostgreSQL).
     search_text = models.TextField(editable=False, default="")
@@ -348,3 +349,9 @@ class OfferChange(models.Model):
 
     def __str__(self):
         return f"{self.offer_id}: {self.get_action_display()} {self.changed_at:%d.%m.%Y %H:%M}"
+
+    def summary(self) -> str:
+        """When, by whom and which fields, in the form's words."""
+        labels = {f.name: str(f.verbose_name) for f in Offer._meta.get_fields() if hasattr(f, "verbose_name")}
+        fields = ", ".join(labels.get(name, name) for name in self.changes)
+        return f"{timezone.localtime(self.changed_at):%d.%m.%Y %H:%M}, {self.changed_by or '–'}: {fields}"

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 from netzlotse.accounts import roles
 from netzlotse.accounts.decorators import permission_required
 from netzlotse.core.dashboard import panels_for
+from netzlotse.core.locking import EditedMeanwhile, edited_meanwhile_message
 from netzlotse.core.paging import paginate
 from netzlotse.core.redirects import safe_next
 
@@ -84,13 +85,18 @@ def edit(request, pk=None):
         form = OfferForm(request.POST, instance=offer, providers=providers)
         locations = LocationFormSet(request.POST, prefix="orte")
         if form.is_valid() and locations.is_valid():
-            offer = offer_save(
-                offer=form.save(commit=False), m2m=form.m2m_data(), by=request.user,
-                locations=[f.to_data() for f in locations.forms
-                           if f.has_changed() and not f.cleaned_data.get("DELETE")],
-            )
-            messages.success(request, _("Angebot gespeichert."))
-            return redirect("directory:detail", offer.pk)
+            try:
+                offer = offer_save(
+                    offer=form.save(commit=False), m2m=form.m2m_data(), by=request.user,
+                    locations=[f.to_data() for f in locations.forms
+                               if f.has_changed() and not f.cleaned_data.get("DELETE")],
+                    version=form.cleaned_data["version"])
+            except EditedMeanwhile:
+                last = offer.changes.select_related("changed_by").first()  # the newest first
+                form.add_error(None, edited_meanwhile_message(last.summary() if last else ""))
+            else:
+                messages.success(request, _("Angebot gespeichert."))
+                return redirect("directory:detail", offer.pk)
     else:
         form = OfferForm(instance=offer, providers=providers)
         initial = [LocationForm.initial_for(loc) for loc in offer.locations.all()] if offer.pk else []

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from netzlotse.accounts import roles
 from netzlotse.accounts.decorators import permission_required
+from netzlotse.core.locking import EditedMeanwhile, edited_meanwhile_message
 from netzlotse.core.paging import paginate
 from netzlotse.core.xlsx import xlsx_response
 from netzlotse.network.models import Network
@@ -93,10 +94,15 @@ def gap_detail(request, pk):
             update_form = GapUpdateForm(request.POST, gap=gap)
             if update_form.is_valid():
                 data = update_form.cleaned_data
-                gap_update(gap=gap, by=request.user, status=data["status"], note=data["note"],
-                           responsible=data["responsible"], notes=data["notes"])
-                messages.success(request, _("Die Lücke ist aktualisiert."))
-                return redirect("gaps:gap", pk=gap.pk)
+                try:
+                    gap_update(gap=gap, by=request.user, status=data["status"], note=data["note"],
+                               responsible=data["responsible"], notes=data["notes"], version=data["version"])
+                except EditedMeanwhile:
+                    last = gap.events.select_related("by").order_by("-at").first()
+                    update_form.add_error(None, edited_meanwhile_message(last.summary() if last else ""))
+                else:
+                    messages.success(request, _("Die Lücke ist aktualisiert."))
+                    return redirect("gaps:gap", pk=gap.pk)
     return render(request, "gaps/gap.html", {
         "gap": gap, "may_manage": may_manage, "update_form": update_form, "measure_form": measure_form,
         "events": gap.events.select_related("by"), "measures": gap.measures.select_related("responsible"),
