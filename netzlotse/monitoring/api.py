@@ -22,7 +22,8 @@ class ReportQuery(Schema):
 
 class ReportOut(Schema):
     # {indicator code: {"YYYY-MM-DD": value}}; for readers outside the network's staff, counts of 1–4 are "< 5"
-    # and a ratio whose denominator is 0 is null.
+    # and "x" where a figure is hidden so that no small one can be worked out (a ratio over a small count too);
+    # a ratio whose denominator is 0 is null.
     indicators: dict[str, dict[str, int | float | str | None]]
 
 

@@ -4,10 +4,10 @@ targets, closed figures beside corrected ones, and breakdowns; built once for th
 Readers outside the network's staff (funders) get aggregates with small cells suppressed: values from 1
 to 4 show as "< 5" (primary suppression) and, in a breakdown, where a single cell of a column would be
 hidden, the next smallest one is hidden as well, so the hidden value cannot be worked out from the total
-(secondary suppression, shown as "x").
+(secondary suppression, shown as "x"). Ratios, changes and filtered reports follow suppression.py.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from django.db.models import Sum
@@ -18,12 +18,10 @@ from netzlotse.network.models import Programme, Project
 
 from . import breakdowns as bd
 from . import tally
-from .indicators import BY_CODE, Indicator, compute, in_groups
+from .indicators import BY_CODE, Indicator, _with_parts, compute, in_groups
 from .models import Cutoff, Target
+from .suppression import BLOCKED, HIDDEN, MARKS, against_unfiltered, changes, ratio_hidden, small
 
-SMALL = 5
-HIDDEN = f"< {SMALL}"
-BLOCKED = "x"
 # Targets a project already states in its own record, used where no target was entered for the indicator.
 PROJECT_FIELDS = {"admissions": "planned_participants", "slots_occupied": "planned_slots"}
 
@@ -113,37 +111,29 @@ class Report:
                                                     zip(self.dates, row.cells, strict=True)} for row in self.rows}}
 
 
-def _small(value) -> bool:
-    return isinstance(value, int) and 0 < abs(value) < SMALL
-
-
-def _change(cells: list[Cell], suppress: bool) -> None:
-    previous = None
-    for cell in cells:
-        if previous is not None and isinstance(cell.value, int | float) and isinstance(previous.value, int | float):
-            change = round(cell.value - previous.value, 1)
-            hidden = suppress and (cell.shown in (HIDDEN, BLOCKED) or previous.shown in (HIDDEN, BLOCKED)
-                                   or _small(change))
-            cell.change = HIDDEN if hidden else change
-        previous = cell
-
-
-def _shown(indicator: Indicator, value, suppress: bool):
-    return HIDDEN if suppress and indicator.counts_people and _small(value) else value
+def _shown(indicator: Indicator, value, suppress: bool, parts_at=None):
+    if not suppress:
+        return value
+    if indicator.counts_people and small(value):
+        return HIDDEN
+    if indicator.is_ratio and parts_at is not None and ratio_hidden(indicator, parts_at):
+        return BLOCKED
+    return value
 
 
 def build(*, scope: Scope, dates: list[date], groups=("stata",), breakdowns=(), suppress=False,
           progress=None) -> Report:
     """`progress(done)` is called after the table and after each breakdown (an export shows it)."""
     chosen = in_groups(groups)
+    with_parts = _with_parts(chosen)  # a ratio's parts decide whether the ratio may be shown
     events = scope.events()
     tallied = scope.whole_programme and _tallies_ready()
     if tallied:
         # A whole programme reads the running tallies (a few thousand rows) rather than all of its events.
-        zeros = {i.code: dict.fromkeys((d.isoformat() for d in dates), 0) for i in chosen}
-        figures = tally.figures(scope.programme.pk, "", dates, chosen).get(None, zeros)
+        zeros = {i.code: dict.fromkeys((d.isoformat() for d in dates), 0) for i in with_parts}
+        figures = tally.figures(scope.programme.pk, "", dates, with_parts).get(None, zeros)
     else:
-        figures = compute(events, dates, [i.code for i in chosen])
+        figures = compute(events, dates, [i.code for i in with_parts])
     closed = {}
     if scope.whole_programme:
         closed = {c.date: c for c in Cutoff.objects.closed().filter(programme=scope.programme, date__in=dates)}
@@ -155,15 +145,16 @@ def build(*, scope: Scope, dates: list[date], groups=("stata",), breakdowns=(), 
             live = figures[indicator.code][day.isoformat()]
             cutoff = closed.get(day)
             reported = cutoff.figures.get(indicator.code, live) if cutoff else live
-            cell = Cell(reported, _shown(indicator, reported, suppress))
+            parts_at = {code: figures[code][day.isoformat()] for code in indicator.parts or ()}
+            cell = Cell(reported, _shown(indicator, reported, suppress, parts_at))
             if reported != live:
-                cell.corrected = _shown(indicator, live, suppress)
+                cell.corrected = _shown(indicator, live, suppress, parts_at)
             cells.append(cell)
-        _change(cells, suppress)
+        changes(cells, suppress)
         target = targets.get(indicator.code)
         last = cells[-1].value if cells else None
         share = round(100 * last / target, 1) if target and isinstance(last, int | float) else None
-        if suppress and cells and cells[-1].shown == HIDDEN:
+        if suppress and cells and cells[-1].shown in MARKS:
             share = None
         rows.append(Row(indicator, str(indicator.label), cells, target, share))
     sections = []
@@ -172,9 +163,15 @@ def build(*, scope: Scope, dates: list[date], groups=("stata",), breakdowns=(), 
             progress(done)
         sections.append(_section(bd.BY_CODE[code], events, dates, chosen, suppress,
                                  scope.programme.pk if tallied and code in tally.DIMS else None))
+    report = Report(scope, dates, rows, sections, closed, suppress)
+    if suppress and scope.filters:  # what the same report without the filters would let a reader subtract
+        against_unfiltered(report, build(scope=replace(scope, filters={}), dates=dates, groups=groups,
+                                         breakdowns=breakdowns, suppress=True))
+        for row in [*report.rows, *(r for s in report.sections for _i, rs in s.blocks for r in rs)]:
+            changes(row.cells, suppress)
     if progress:
         progress(len(breakdowns) + 1)
-    return Report(scope, dates, rows, sections, closed, suppress)
+    return report
 
 
 def _tallies_ready() -> bool:
@@ -203,10 +200,12 @@ def _section(breakdown: bd.Breakdown, events, dates, chosen: list[Indicator], su
             for day in dates:
                 value = grouped[key][indicator.code][day.isoformat()]
                 mark = hidden.get((key, indicator.code, day))
-                if indicator.is_ratio and suppress and any(hidden.get((key, part, day)) for part in indicator.parts):
+                if indicator.is_ratio and suppress and (
+                        any(hidden.get((key, part, day)) for part in indicator.parts)
+                        or ratio_hidden(indicator, {p: grouped[key][p][day.isoformat()] for p in indicator.parts})):
                     mark = BLOCKED
                 cells.append(Cell(value, mark or value))
-            _change(cells, suppress)
+            changes(cells, suppress)
             rows.append(Row(indicator, labels[key], cells, key=key))
         blocks.append((indicator, rows))
     return Section(breakdown, blocks)
@@ -215,11 +214,11 @@ def _section(breakdown: bd.Breakdown, events, dates, chosen: list[Indicator], su
 def suppress_column(column: dict) -> dict:
     """{key: "< 5" or "x"} for the cells of one column (groups that add up to a shown total) that must not be
     shown: every value from 1 to 4, and where that hides a single cell, the next smallest one as well."""
-    small = [key for key, value in column.items() if _small(value)]
-    hidden = dict.fromkeys(small, HIDDEN)
-    if len(small) == 1:
+    few = [key for key, value in column.items() if small(value)]
+    hidden = dict.fromkeys(few, HIDDEN)
+    if len(few) == 1:
         others = sorted((value, position, key) for position, (key, value) in enumerate(column.items())
-                        if value and key not in small)
+                        if value and key not in few)
         if others:
             hidden[others[0][2]] = BLOCKED
     return hidden

@@ -24,7 +24,7 @@ TODAY = timezone.localdate()
 
 # What each section shows of the case built below, and the consent category that covers it.
 SECTIONS = {
-    "identity": "Odanović", "contact": "0170 5551234", "residence": "Duldung", "education": "B1",
+    "identity": "Odanović", "contact": "0170 5551234", "residence": "Duldung", "education": "Deutschkenntnisse (GER)",
     "needs": "Wohnen", "special": "Gesundheit", "placements": "Gartenprojekt Nord", "referrals": "Träger C",
     "history": "Aufnahme",
 }
