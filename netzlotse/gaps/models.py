@@ -117,7 +117,7 @@ class Gap(models.Model):
     closing_offers = models.ManyToManyField("directory.Offer", blank=True, related_name="closed_gaps",
                                             verbose_name=_("schließende Angebote"))
 
-    version = models.PositiveIntegerField(default=0, editable=False)  # optimistic locking (core/locking.py)
+    version = models.PositiveIntegerField(default=0, db_default=0, editable=False)  # optimistic locking (core/locking.py)
 
     objects = GapQuerySet.as_manager()
 

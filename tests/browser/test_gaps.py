@@ -59,6 +59,10 @@ def test_coordinator_reads_the_network_graph_and_records_an_interface(visitor):
     expect(page.locator("main")).to_contain_text("Verbindungen hinzugekommen")
     expect(page.locator("main")).to_contain_text("1 Verbindung weggefallen")
     visitor.check("network-graph-compared")
+    # Finding 14: names reach the tooltip as text, never as HTML.
+    escaped = page.evaluate("""() => echarts.getInstanceByDom(document.getElementById("network-graph"))
+        .getOption().tooltip[0].formatter({dataType: "node", data: {name: '<img src=x onerror="alert(1)">'}})""")
+    assert "<img" not in escaped and "&lt;img" in escaped
     visitor.goto("/luecken/schnittstellen/")
     expect(page.locator("main")).to_contain_text("Anpassungsqualifizierungen")
     page.get_by_role("link", name=re.compile("Schnittstelle erfassen")).first.click()

@@ -119,7 +119,7 @@ class Case(models.Model):
     strategy = models.TextField(_("Strategie und Angebote"), blank=True)
     follow_up = models.TextField(_("Nachhaltung"), blank=True)
 
-    version = models.PositiveIntegerField(default=0, editable=False)  # optimistic locking (core/locking.py)
+    version = models.PositiveIntegerField(default=0, db_default=0, editable=False)  # optimistic locking (core/locking.py)
 
     objects = CaseQuerySet.as_manager()
 

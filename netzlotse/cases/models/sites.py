@@ -100,7 +100,7 @@ class PlacementSite(models.Model):
     contact_phone = models.CharField(_("Telefon"), max_length=50, blank=True)
     contact_email = models.EmailField(_("E-Mail"), blank=True)
     archived_on = models.DateField(_("archiviert am"), null=True, blank=True, editable=False)
-    version = models.PositiveIntegerField(default=0, editable=False)  # optimistic locking (core/locking.py)
+    version = models.PositiveIntegerField(default=0, db_default=0, editable=False)  # optimistic locking (core/locking.py)
 
     objects = PlacementSiteQuerySet.as_manager()
 

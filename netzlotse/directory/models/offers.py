@@ -179,7 +179,7 @@ class Offer(models.Model):
     last_verified = models.DateField(_("zuletzt bestätigt"), null=True, blank=True)
     created_at = models.DateTimeField(_("angelegt am"), default=timezone.now)
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
-    version = models.PositiveIntegerField(default=0, editable=False)  # optimistic locking (core/locking.py)
+    version = models.PositiveIntegerField(default=0, db_default=0, editable=False)  # optimistic locking (core/locking.py)
     # Lower-cased text of all languages plus the provider name; maintained by
     # services so that text search is one indexed column (trigram on PostgreSQL).
     search_text = models.TextField(editable=False, default="")
