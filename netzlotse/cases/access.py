@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 
 from netzlotse.accounts import roles
 
-from .models import AccessLog, Case, DataCategory, Need, Referral
+from .models import AccessLog, Case, DataCategory, Referral
 
 
 def counselling_organizations(user) -> set[int]:
@@ -69,9 +69,9 @@ def case_parts(user, case) -> dict:
     if "needs" in shown or "special" in shown:
         needs = case.needs.all()
         if "special" not in shown:
-            needs = needs.exclude(kind__in=Need.SPECIAL)
+            needs = needs.filter(special=False)
         if "needs" not in shown:
-            needs = needs.filter(kind__in=Need.SPECIAL)
+            needs = needs.filter(special=True)
     referrals = case.referrals.select_related("recipient", "offer", "phase", "district")
     if not own and "referrals" not in shown:
         referrals = referrals.filter(recipient__in=roles.organization_ids(user), unmet=False)

@@ -16,6 +16,7 @@ from netzlotse.core.bulk import insert_rows
 from netzlotse.directory.models import Phase, ResidenceStatus, TargetGroup
 from netzlotse.network.models import Organization, Programme, Project
 
+from .fields import encrypt
 from .models import (
     AccessLog,
     Case,
@@ -166,7 +167,8 @@ def _chunk(rng, numbers, *, orgs, districts, statuses, groups, phases, keys, tod
             event(CaseEvent.Type.FOLLOW_UP if kind == "follow_up_profiling" else CaseEvent.Type.CONTACT, day,
                   participant_id, case_id, org, data=f'{{"kind": "{kind}"}}')
         for kind in rng.sample(NEED_KINDS, rng.randint(1, 2)):
-            needs.append((need_id, case_id, kind, rng.choice(["open", "in_progress", "resolved"]), "", opened))
+            needs.append((need_id, case_id, encrypt(kind), kind in Need.SPECIAL,
+                          rng.choice(["open", "in_progress", "resolved"]), "", opened))
             need_id += 1
             event(CaseEvent.Type.NEED_RECORDED, opened, participant_id, case_id, org)
         if closed:
@@ -185,7 +187,7 @@ def _chunk(rng, numbers, *, orgs, districts, statuses, groups, phases, keys, tod
                                       "follow_up"], cases)
     insert_rows(Contact._meta.db_table, ["id", "case_id", "kind", "date", "duration_minutes", "place", "notes",
                                          "next_contact_on"], contacts)
-    insert_rows(Need._meta.db_table, ["id", "case_id", "kind", "status", "notes", "recorded_on"], needs)
+    insert_rows(Need._meta.db_table, ["id", "case_id", "kind", "special", "status", "notes", "recorded_on"], needs)
     insert_rows(CaseEvent._meta.db_table, ["id", "type", "date", "participant_id", "case_id", "organization_id",
                                            "project_id", "reason", "data", "recorded_at"], events)
     return {"participants": len(people), "events": len(events), "contacts": len(contacts)}

@@ -131,7 +131,8 @@ PERSON_FIELDS = ["first_name", "last_name", "birth_date", "gender", "postcode", 
 
 @transaction.atomic
 def need_record(*, case: Case, need: Need, by) -> Need:
-    """Record or update a need; the event names its kind and status, never its notes."""
+    """Record or update a need; the event names its status and, for a need of no special category, its kind;
+    never its notes, and never which special category it is (health, addiction, debts)."""
     creating = need.pk is None
     before = {} if creating else snapshot(Need.objects.get(pk=need.pk), NEED_FIELDS)
     need.case = case
@@ -140,7 +141,8 @@ def need_record(*, case: Case, need: Need, by) -> Need:
         record_changes(record=CaseChange.Record.NEED, instance=need, before=before,
                        after=snapshot(need, NEED_FIELDS), participant=case.participant, case=case, by=by)
     _event(case, CaseEvent.Type.NEED_RECORDED if creating else CaseEvent.Type.NEED_CHANGED, by=by,
-           day=need.recorded_on if creating else None, data={"kind": need.kind, "status": need.status})
+           day=need.recorded_on if creating else None, data={
+               "status": need.status, "special": need.special, **({} if need.special else {"kind": need.kind})})
     return need
 
 

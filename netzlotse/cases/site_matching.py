@@ -66,7 +66,9 @@ def match_sites(case: Case, *, day=None, limit: int = 10) -> list[SiteMatch]:
     sites = (PlacementSite.objects.for_organizations([case.organization_id]).bookable(day)
              .exclude(pk__in=case.placements.filter(status__in=HELD).values("site"))
              .select_related("project", "district").with_occupancy())
-    health_need = case.needs.filter(kind=Need.Kind.HEALTH).exclude(status=Need.Status.RESOLVED).exists()
+    # The kind is encrypted: the few special needs of the case are read and decrypted, not queried by kind.
+    health_need = any(need.kind == Need.Kind.HEALTH for need in
+                      case.needs.filter(special=True).exclude(status=Need.Status.RESOLVED))
     matches = []
     for site in sites:
         match = SiteMatch(site)

@@ -29,7 +29,8 @@ TOTAL = "all"
 class EsfIndicator:
     code: str
     label: str
-    condition: Q
+    condition: Q | None
+    encrypted: str = ""  # an answer stored encrypted: counted after decrypting, never filtered in the database
 
 
 ENTRY = [
@@ -46,11 +47,11 @@ ENTRY = [
     EsfIndicator("EECO10", _("mit Sekundarbildung Oberstufe oder postsekundärer Bildung (ISCED 3–4)"),
                  Q(participant__education=Participant.Education.ISCED_3_4)),
     EsfIndicator("EECO11", _("mit tertiärer Bildung (ISCED 5–8)"), Q(participant__education=Participant.Education.ISCED_5_8)),
-    EsfIndicator("EECO12", _("Teilnehmende mit Behinderungen"), Q(esf__disability=YES)),
+    EsfIndicator("EECO12", _("Teilnehmende mit Behinderungen"), None, encrypted="disability"),
     EsfIndicator("EECO13", _("Drittstaatsangehörige"), Q(esf__third_country_national=YES)),
     EsfIndicator("EECO14", _("Teilnehmende ausländischer Herkunft"), Q(esf__foreign_background=YES)),
     EsfIndicator("EECO15", _("Angehörige von Minderheiten (auch marginalisierte Gemeinschaften wie Roma)"),
-                 Q(esf__minority=YES)),
+                 None, encrypted="minority"),
     EsfIndicator("EECO16", _("Obdachlose oder von Ausgrenzung auf dem Wohnungsmarkt Betroffene"), Q(esf__homeless=YES)),
     EsfIndicator("EECO17", _("Teilnehmende aus ländlichen Gebieten"), Q(esf__rural=True)),
 ]
@@ -86,10 +87,24 @@ class EsfReport:
 def _counts(cases, indicators) -> dict:
     aggregates = {}
     for i, indicator in enumerate(indicators):
+        if indicator.encrypted:
+            continue
         for gender, _label in GENDERS:
             aggregates[f"c{i}_{gender}"] = Count("pk", filter=indicator.condition & Q(participant__gender=gender))
         aggregates[f"c{i}_{TOTAL}"] = Count("pk", filter=indicator.condition)
-    return cases.aggregate(**aggregates)
+    counts = cases.aggregate(**aggregates) if aggregates else {}
+    encrypted = [(i, indicator.encrypted) for i, indicator in enumerate(indicators) if indicator.encrypted]
+    if encrypted:
+        for i, _field in encrypted:
+            counts.update({f"c{i}_{column}": 0 for column in [g for g, _l in GENDERS] + [TOTAL]})
+        fields = [f"esf__{field}" for _i, field in encrypted]
+        for gender, *answers in cases.values_list("participant__gender", *fields).iterator():
+            for (i, _field), answer in zip(encrypted, answers, strict=True):
+                if answer == YES:
+                    counts[f"c{i}_{TOTAL}"] += 1
+                    if f"c{i}_{gender}" in counts:
+                        counts[f"c{i}_{gender}"] += 1
+    return counts
 
 
 def _rows(indicators, counts, suppress: bool) -> list[EsfRow]:

@@ -9,7 +9,7 @@ from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..fields import EncryptedTextField
+from ..fields import EncryptedCharField, EncryptedTextField
 from .participants import Participant
 
 
@@ -190,7 +190,9 @@ class Need(models.Model):
     SPECIAL = {Kind.HEALTH, Kind.ADDICTION, Kind.DEBTS}
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="needs")
-    kind = models.CharField(_("Bereich"), max_length=20, choices=Kind.choices)
+    # The kind (health, addiction, debts …) is encrypted at rest; `special` is what queries may ask about it.
+    kind = EncryptedCharField(_("Bereich"), max_length=20, choices=Kind.choices)
+    special = models.BooleanField(default=False, db_default=False, editable=False)
     status = models.CharField(_("Stand"), max_length=20, choices=Status.choices, default=Status.OPEN)
     notes = EncryptedTextField(_("Notizen"), blank=True)  # encrypted at rest for every kind
     recorded_on = models.DateField(_("erfasst am"), default=timezone.localdate)
@@ -201,6 +203,11 @@ class Need(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.get_status_display()}"
+
+    def save(self, *args, **kwargs):
+        # `special` is the kind's one queryable trace (the kind itself is encrypted): kept in step on every save.
+        self.special = self.is_special_category
+        super().save(*args, **kwargs)
 
     @property
     def is_special_category(self) -> bool:

@@ -9,6 +9,7 @@ answer, and a declined answer is counted nowhere but in the total.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..fields import EncryptedCharField
 from .cases import Case
 
 
@@ -29,13 +30,14 @@ class EsfRecord(models.Model):
     employment = models.CharField(_("Erwerbsstatus bei Eintritt"), max_length=12, choices=Employment.choices)
     long_term_unemployed = models.BooleanField(_("langzeitarbeitslos"), default=False,
                                                help_text=_("nur bei „arbeitslos“"))
-    disability = models.CharField(_("Behinderung"), max_length=10, choices=Answer.choices, default=Answer.DECLINED)
+    # Special categories (health, ethnic origin): encrypted at rest, counted by the ESF+ table after decrypting.
+    disability = EncryptedCharField(_("Behinderung"), max_length=10, choices=Answer.choices, default=Answer.DECLINED)
     third_country_national = models.CharField(_("Drittstaatsangehörige*r"), max_length=10, choices=Answer.choices,
                                               default=Answer.NO)
     foreign_background = models.CharField(_("ausländische Herkunft"), max_length=10, choices=Answer.choices,
                                           default=Answer.DECLINED)
-    minority = models.CharField(_("Angehörige*r einer Minderheit (auch marginalisierte Gemeinschaften wie Roma)"),
-                                max_length=10, choices=Answer.choices, default=Answer.DECLINED)
+    minority = EncryptedCharField(_("Angehörige*r einer Minderheit (auch marginalisierte Gemeinschaften wie Roma)"),
+                                  max_length=10, choices=Answer.choices, default=Answer.DECLINED)
     homeless = models.CharField(_("obdachlos oder von Ausgrenzung auf dem Wohnungsmarkt betroffen"), max_length=10,
                                 choices=Answer.choices, default=Answer.DECLINED)
     rural = models.BooleanField(_("lebt in einem ländlichen Gebiet"), default=False)

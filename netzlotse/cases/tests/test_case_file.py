@@ -53,7 +53,17 @@ def test_notes_on_needs_are_encrypted_at_rest(world):
         stored = cursor.fetchone()[0]
     assert stored.startswith("fernet:") and "Alkohol" not in stored
     assert Need.objects.get(pk=need.pk).notes == "Alkohol, Therapie seit März"
-    assert CaseEvent.objects.get(type=CaseEvent.Type.NEED_RECORDED).data == {"kind": "addiction", "status": "open"}
+    # Finding 11 of the security review: the kind is a special category too — encrypted, and not in the event.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT kind, special FROM cases_need WHERE id = %s", [need.pk])
+        kind, special = cursor.fetchone()
+    assert kind.startswith("fernet:") and "addiction" not in kind and special
+    assert Need.objects.get(pk=need.pk).get_kind_display() == "Sucht"
+    assert CaseEvent.objects.get(type=CaseEvent.Type.NEED_RECORDED).data == {"special": True, "status": "open"}
+    housing = need_record(case=case, by=None, need=Need(kind=Need.Kind.HOUSING))
+    assert CaseEvent.objects.filter(type=CaseEvent.Type.NEED_RECORDED).last().data == {
+        "kind": "housing", "special": False, "status": "open"}  # no special category: its kind may be counted
+    assert not Need.objects.get(pk=housing.pk).special
 
 
 def test_every_step_appends_an_event_and_events_are_append_only(world):
