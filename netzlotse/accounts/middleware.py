@@ -21,9 +21,17 @@ class SecondFactorMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and not user.is_verified() and not self._open(request) \
-                and user_has_device(user, confirmed=True):
+                and self._has_device(request):
             return redirect(f"{reverse('accounts:twofactor_verify')}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)
+
+    @staticmethod
+    def _has_device(request) -> bool:
+        """Asked once per session, not on every page: a session without a device can reach no personal data
+        anyway (`personal_data_view` sends it to the set-up), and setting one up verifies the session."""
+        if "otp_device_known" not in request.session:
+            request.session["otp_device_known"] = user_has_device(request.user, confirmed=True)
+        return request.session["otp_device_known"]
 
     @staticmethod
     def _open(request) -> bool:

@@ -80,3 +80,19 @@ def encrypted_fields():
         for field in model._meta.concrete_fields:
             if isinstance(field, EncryptedMixin):
                 yield model, field.name
+
+
+def reencrypt(model, *names, batch=1000, **extra) -> int:
+    """Write the fields again in batches: read decrypted (with any key), written encrypted with the first key.
+    `extra` sets further fields from each row (e.g. a flag derived from the decrypted value)."""
+    rows, count = [], 0
+    for row in model.objects.only("pk", *names).iterator(chunk_size=batch):
+        for field, derive in extra.items():
+            setattr(row, field, derive(row))
+        rows.append(row)
+        if len(rows) == batch:
+            model.objects.bulk_update(rows, [*names, *extra])
+            count, rows = count + len(rows), []
+    if rows:
+        model.objects.bulk_update(rows, [*names, *extra])
+    return count + len(rows)

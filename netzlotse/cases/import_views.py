@@ -10,7 +10,7 @@ from netzlotse.accounts import roles
 from netzlotse.accounts.decorators import personal_data_view
 from netzlotse.core.xlsx import xlsx_download
 from netzlotse.directory.models import ImportRun
-from netzlotse.directory.views.imports import UploadForm, checked_upload, render_check
+from netzlotse.directory.views.imports import UploadForm, checked_upload, refused_import
 from netzlotse.network.models import Organization
 
 from .imports import participants_import, template_bytes
@@ -57,10 +57,8 @@ def run(request, pk):
                             kind=ImportRun.Kind.PARTICIPANTS)
     plan = participants_import(filename=run.filename, content=bytes(run.content), organization=organization,
                                by=request.user)
-    run.delete()  # imported or not: the file (personal data) is not kept
-    if not plan.written:
-        messages.error(request, _("Die Datei hat inzwischen Fehler; es wurde nichts importiert."))
-        return render_check(request, plan, None, filename=run.filename, **_VIEWS)
+    if refused := refused_import(request, run, plan, **_VIEWS):
+        return refused
     counts = plan.counts()
     messages.success(request, _("Import abgeschlossen: %(summary)s") % {"summary": "; ".join(
         f"{sheet}: {c['neu']} neu, {c['aktualisieren']} aktualisiert" for sheet, c in counts.items())})

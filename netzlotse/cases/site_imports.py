@@ -69,7 +69,8 @@ class _Lookups:
             self.projects.setdefault(project.name.casefold(), project)
             if project.code:
                 self.projects[project.code.casefold()] = project
-        self.mine = {s.code: s for s in PlacementSite.objects.managed_by(user).filter(code__in=codes)}
+        # With their occupancy counted in the same query: the check of each row reads no more.
+        self.mine = {s.code: s for s in PlacementSite.objects.managed_by(user).filter(code__in=codes).with_occupancy()}
         self.elsewhere = set(PlacementSite.objects.filter(code__in=codes).exclude(
             pk__in=[s.pk for s in self.mine.values()]).values_list("code", flat=True))
 
@@ -130,9 +131,9 @@ def _check(row, lookups, seen) -> None:
     if site is not None:
         if site.is_archived:
             _error(row, "kennung", _("Die Einsatzstelle ist archiviert."))
-        elif v["slots"] and v["slots"] < site.taken_slots():
+        elif v["slots"] and v["slots"] < site.taken:
             _error(row, "plaetze", _("%(n)d Plätze sind belegt oder fest geplant; weniger gehen erst, wenn "
-                                     "Platzierungen enden.") % {"n": site.taken_slots()})
+                                     "Platzierungen enden.") % {"n": site.taken})
     if not row.result.errors:
         row.result.action = "aktualisieren" if site is not None else "neu"
 

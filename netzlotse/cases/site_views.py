@@ -14,7 +14,7 @@ from netzlotse.core.locking import EditedMeanwhile, edited_meanwhile_message
 from netzlotse.core.paging import paginate
 from netzlotse.core.xlsx import xlsx_download, xlsx_response
 from netzlotse.directory.models import ImportRun
-from netzlotse.directory.views.imports import UploadForm, checked_upload, render_check
+from netzlotse.directory.views.imports import UploadForm, checked_upload, refused_import
 
 from .models import PlacementSite
 from .services import SlotsBelowTaken, site_archive, site_save
@@ -118,10 +118,8 @@ def import_run(request, pk):
     run = get_object_or_404(ImportRun, pk=pk, uploaded_by=request.user, status=ImportRun.Status.CHECKED,
                             kind=ImportRun.Kind.SITES)
     plan = sites_import(filename=run.filename, content=bytes(run.content), user=request.user)
-    run.delete()
-    if not plan.written:
-        messages.error(request, _("Die Datei hat inzwischen Fehler; es wurde nichts importiert."))
-        return render_check(request, plan, None, filename=run.filename, **_VIEWS)
+    if refused := refused_import(request, run, plan, **_VIEWS):
+        return refused
     counts = plan.counts()[SHEET]
     messages.success(request, _("Import abgeschlossen: %(new)d neue, %(changed)d geänderte Einsatzstellen.")
                      % {"new": counts["neu"], "changed": counts["aktualisieren"]})

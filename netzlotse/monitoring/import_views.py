@@ -12,7 +12,7 @@ from netzlotse.accounts import roles
 from netzlotse.accounts.decorators import permission_required
 from netzlotse.core.xlsx import xlsx_download
 from netzlotse.directory.models import ImportRun
-from netzlotse.directory.views.imports import UploadForm, checked_upload, render_check
+from netzlotse.directory.views.imports import UploadForm, checked_upload, refused_import
 from netzlotse.network.models import Programme
 
 from .history import history_import, template_bytes
@@ -65,9 +65,7 @@ def run(request, pk):
     programme = get_object_or_404(programmes_for(request.user), pk=run.summary.get("programme"))
     plan = history_import(filename=run.filename, content=bytes(run.content), by=request.user, programme=programme,
                           create_missing=bool(run.summary.get("create_missing")))
-    run.delete()  # imported or not: the file (personal data) is not kept
-    if not plan.written:
-        messages.error(request, _("Die Datei hat inzwischen Fehler; es wurde nichts importiert."))
-        return render_check(request, plan, None, filename=run.filename, **_views())
+    if refused := refused_import(request, run, plan, **_views()):
+        return refused
     messages.success(request, _("Verlauf importiert: %(n)d Ereignisse.") % {"n": plan.counts()["Verlauf"]["neu"]})
     return redirect(reverse("monitoring:report") + f"?programm={programme.pk}")

@@ -125,6 +125,11 @@ def test_provider_staff_keep_their_sites_and_a_counsellor_places_a_person_by_the
     page.get_by_role("button", name="Filtern").click()
     expect(page.locator("tbody tr")).to_have_count(1)  # the one with a free slot now
     visitor.check("sites-free-only")
+    page.get_by_role("link", name="Aus Datei importieren").click()
+    expect(page.locator("h1")).to_have_text("Einsatzstellen importieren")
+    visitor.check("sites-import")
+    visitor.goto("/verwaltung/einsatzstellen/neu/")
+    visitor.check("site-create")
     page.get_by_role("button", name="Abmelden").click()
 
     case = Case.objects.filter(organization__external_id="org-stata-bic", closed_on__isnull=True).exclude(

@@ -10,9 +10,9 @@ SPECIAL = {"health", "addiction", "debts"}
 def encrypt_kinds(apps, schema_editor):
     """Existing needs: the kind encrypted, the `special` flag set; case events of special needs keep only
     that they were special (which one they were is gone from the events)."""
-    Need = apps.get_model("cases", "Need")
-    for pk, kind in Need.objects.values_list("pk", "kind").iterator():  # read as plain text, written encrypted
-        Need.objects.filter(pk=pk).update(kind=kind, special=kind in SPECIAL)
+    from netzlotse.cases.fields import reencrypt
+
+    reencrypt(apps.get_model("cases", "Need"), "kind", special=lambda need: need.kind in SPECIAL)
     CaseEvent = apps.get_model("cases", "CaseEvent")
     for pk, data in CaseEvent.objects.filter(type__in=["need_recorded", "need_changed"]).values_list(
             "pk", "data").iterator():

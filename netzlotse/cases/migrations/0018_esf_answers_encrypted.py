@@ -6,9 +6,9 @@ import netzlotse.cases.fields
 
 
 def encrypt_answers(apps, schema_editor):
-    EsfRecord = apps.get_model("cases", "EsfRecord")
-    for pk, disability, minority in EsfRecord.objects.values_list("pk", "disability", "minority").iterator():
-        EsfRecord.objects.filter(pk=pk).update(disability=disability, minority=minority)  # read plain, write encrypted
+    from netzlotse.cases.fields import reencrypt
+
+    reencrypt(apps.get_model("cases", "EsfRecord"), "disability", "minority")  # read plain, written encrypted
 
 
 class Migration(migrations.Migration):

@@ -41,6 +41,16 @@ def checked_upload(request, plan, *, filename: str, content: bytes, kind: str, r
                         headings=headings)
 
 
+def refused_import(request, run, plan, **views):
+    """After the import of a stored upload: the file goes either way (it may hold personal data); the check page
+    again, with its reasons, if nothing was written, else None."""
+    run.delete()
+    if plan.written:
+        return None
+    messages.error(request, _("Die Datei hat inzwischen Fehler; es wurde nichts importiert."))
+    return render_check(request, plan, None, filename=run.filename, **views)
+
+
 def render_check(request, plan, run, *, filename: str, run_view: str, upload_view: str, headings=None):
     return render(request, "directory/import_check.html", {
         "plan": plan, "run": run, "filename": filename, "headings": headings,
@@ -69,11 +79,8 @@ def run_import(request, pk):
     run = get_object_or_404(ImportRun, pk=pk, uploaded_by=request.user, status=ImportRun.Status.CHECKED,
                             kind=ImportRun.Kind.OFFERS)
     plan = offers_import(filename=run.filename, content=bytes(run.content), by=request.user)
-    if not plan.written:
-        messages.error(request, _("Die Datei hat inzwischen Fehler; es wurde nichts importiert."))
-        run.delete()
-        return render_check(request, plan, None, filename=run.filename, **_VIEWS)
-    run.delete()  # the data now lives in the directory; no copy of the file is kept
+    if refused := refused_import(request, run, plan, **_VIEWS):
+        return refused
     counts = plan.counts()
     messages.success(request, _("Import abgeschlossen: %(summary)s") % {"summary": "; ".join(
         f"{sheet}: {c['neu']} neu, {c['aktualisieren']} aktualisiert" for sheet, c in counts.items())})

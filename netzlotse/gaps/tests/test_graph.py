@@ -101,7 +101,8 @@ def test_the_graph_page_compares_two_dates(client, world):
     assert summary["Verbindungen"] == (3, 2)
     html = page.content.decode()
     assert "1 Verbindung hinzugekommen" in html and "Stand am " + TODAY.strftime("%d.%m.%Y") in html
-    assert client.get(reverse("gaps:graph"), {"stand": "kein Datum"}).status_code == 200  # the form says why
+    bad = client.get(reverse("gaps:graph"), {"stand": "kein Datum"})
+    assert bad.status_code == 400 and bad.context["form"].errors["stand"]  # said at the field
 
 
 @pytest.fixture

@@ -56,7 +56,7 @@ def graph_page(request):
                        isolated=[result.graph.nodes[n]["name"] for n in result.isolated],
                        interface_gaps=[h for h in steps if h.is_interface_gap],
                        steps=_named_links([h for h in steps if h.links]))
-    return render(request, "gaps/graph.html", context)
+    return render(request, "gaps/graph.html", context, status=200 if form.is_valid() else 400)
 
 
 def _rows(result, before) -> list[Row]:

@@ -40,3 +40,16 @@ def test_it_defines_a_funding_region(client, world):
     client.post(reverse("network:create", args=["foerderregionen"]),
                 {"name": "Förderregion Elbtal", "regions": [d.pk for d in districts]})
     assert sorted(RegionGroup.objects.get().regions.values_list("ags", flat=True)) == ["14612", "14628"]
+
+
+def test_a_membership_that_ends_before_it_begins_is_refused_at_the_field(client, world):
+    client.force_login(world.coordinator)
+    data = {"name": "Netzwerk Dresden", "coordinator": world.coordination.pk,
+            "mitglieder-TOTAL_FORMS": "1", "mitglieder-INITIAL_FORMS": "0", "mitglieder-MIN_NUM_FORMS": "0",
+            "mitglieder-MAX_NUM_FORMS": "1000", "mitglieder-0-organization": world.provider_c.pk,
+            "mitglieder-0-role": "strategic_partner", "mitglieder-0-since": "2026-05-01",
+            "mitglieder-0-until": "2026-04-01"}
+    response = client.post(reverse("network:edit", args=["netzwerke", world.network.pk]), data)
+    assert "Das Ende der Mitgliedschaft liegt vor ihrem Beginn." in response.content.decode()
+    assert "membership_period" not in response.content.decode()
+    assert not world.network.memberships.filter(organization=world.provider_c).exists()

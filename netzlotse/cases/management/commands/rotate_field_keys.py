@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from netzlotse.cases.fields import encrypted_fields
+from netzlotse.cases.fields import encrypted_fields, reencrypt
 
 
 class Command(BaseCommand):
@@ -10,10 +10,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         for model, name in encrypted_fields():
-            count = 0
             with transaction.atomic():
-                # Read decrypted (any key of the list), written encrypted with the first key.
-                for pk, value in model.objects.exclude(**{name: ""}).values_list("pk", name).iterator():
-                    model.objects.filter(pk=pk).update(**{name: value})
-                    count += 1
+                count = reencrypt(model, name)
             self.stdout.write(f"{model._meta.label}.{name}: {count} neu verschlüsselt")
