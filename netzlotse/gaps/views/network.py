@@ -56,7 +56,8 @@ def graph_page(request):
                        isolated=[result.graph.nodes[n]["name"] for n in result.isolated],
                        interface_gaps=[h for h in steps if h.is_interface_gap],
                        steps=_named_links([h for h in steps if h.links]))
-    return render(request, "gaps/graph.html", context, status=200 if form.is_valid() else 400)
+    # A parameter the form refuses is a 400; a reader in no network who sent nothing gets the page as it is.
+    return render(request, "gaps/graph.html", context, status=400 if request.GET and not form.is_valid() else 200)
 
 
 def _rows(result, before) -> list[Row]:
