@@ -2,11 +2,11 @@ from datetime import date
 from uuid import UUID
 
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
-from ninja.errors import ValidationError
+from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
-from netzlotse.core.api_schemas import ERRORS, Pages, ValidationErrorOut
+from netzlotse.core.api_forms import bind, query_schema
+from netzlotse.core.api_schemas import ERRORS, Pages, ValidationErrorOut, links
 
 from .filters import OfferFilterForm
 from .models import Offer, ProcessChain
@@ -81,31 +81,20 @@ class OfferDetailOut(OfferOut):
         return [v.code for v in offer.languages.all()]
 
 
-class OfferFilters(Schema):
-    q: str = ""
-    phase: int | None = None
-    kreis: str = ""
-    zielgruppe: str = ""
-    handlungsfeld: str = ""
-    sprache: str = ""
-    form: str = ""
-    stand: str = Field("", pattern=r"^(\d{4}-\d{2}-\d{2})?$", description="Stand am (JJJJ-MM-TT)")
+OfferFilters = query_schema("OfferFilters", OfferFilterForm)
 
 
-@router.get("/offers", response={200: list[OfferOut], 422: ValidationErrorOut}, summary="Angebote suchen")
+@router.get("/offers", response={200: list[OfferOut], 422: ValidationErrorOut}, summary="Angebote suchen",
+            openapi_extra=links(Angebot=("netzlotse_directory_api_offer", {"offer_id": "$response.body#/items/0/id"})))
 @paginate(Pages, page_size=20)
 def offers(request, filters: Query[OfferFilters]):
     """The same search as the public directory: public offers, or the directory as it stood on `stand`."""
-    data = {k: v for k, v in filters.dict().items() if v not in (None, "")}
-    form = OfferFilterForm(data)
-    if not form.is_valid():
-        # Unknown codes or impossible dates: the same messages the search page shows.
-        raise ValidationError([{"loc": ["query", name], "msg": " ".join(errors), "type": "value_error"}
-                               for name, errors in form.errors.items()])
+    form = bind(OfferFilterForm, filters)  # unknown codes or impossible dates: the search page's messages
     return form.apply(form.base_queryset()).select_related("provider").prefetch_related("phases__chain", "regions")
 
 
-@router.get("/offers/{offer_id}", response={200: OfferDetailOut, **ERRORS}, summary="Ein öffentliches Angebot")
+@router.get("/offers/{offer_id}", response={200: OfferDetailOut, **ERRORS}, summary="Ein öffentliches Angebot",
+            openapi_extra=links(Kreis=("netzlotse_network_api_region", {"ags": "$response.body#/districts/0"})))
 def offer(request, offer_id: int):
     qs = Offer.objects.public().select_related("provider").prefetch_related(
         "phases__chain", "regions", "target_groups", "fields_of_action", "languages")

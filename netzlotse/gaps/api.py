@@ -2,11 +2,13 @@
 
 from datetime import date
 
+from django.contrib.auth.models import AnonymousUser
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
 from netzlotse.accounts import roles
+from netzlotse.core.api_forms import bind, query_schema
 from netzlotse.core.api_schemas import NotFoundOut, ValidationErrorOut
 
 from .forms import CoverageForm
@@ -14,16 +16,8 @@ from .forms import CoverageForm
 router = Router(tags=["Lücken"])
 
 
-class MatrixQuery(Schema):
-    bereich: str | None = None  # "land:<AGS>" or "gruppe:<id>"
-    kette: int | None = None
-    stand: date | None = None
-    vergleich: date | None = None
-    zielgruppe: str | None = None
-    handlungsfeld: str | None = None
-    form: str | None = None
-    sprache: str | None = None
-    je_100k: bool = False
+# Described for a reader in no network: the default chains; members may also name their networks' own chains.
+MatrixQuery = query_schema("MatrixQuery", CoverageForm, lambda: CoverageForm({}, user=AnonymousUser()))
 
 
 class MatrixPhaseOut(Schema):
@@ -67,11 +61,7 @@ class MatrixOut(Schema):
 def matrix(request, filters: Query[MatrixQuery]):
     if not roles.can(request.user, roles.VIEW_GAPS):
         raise HttpError(403, "Keine Berechtigung für die Lückenanalyse.")
-    data = {k: ("on" if v is True else str(v)) for k, v in filters.dict(exclude_none=True).items() if v is not False}
-    form = CoverageForm(data, user=request.user)
-    if not form.is_valid():
-        return 422, {"detail": [{"loc": ["query", name], "msg": " ".join(errors)}
-                                for name, errors in form.errors.items()]}
+    form = bind(CoverageForm, filters, user=request.user)
     result = form.matrix()
     found = form.changes_since(result)
     compared = None if found is None else [{"ags": d.ags, "phase_id": p.pk, "change": what} for d, p, what in found]

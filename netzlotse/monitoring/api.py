@@ -1,10 +1,11 @@
 """The cut-off report as JSON: the same parameters and figures as `manage.py report` and the page."""
 
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
 from netzlotse.accounts import roles
+from netzlotse.core.api_forms import NO_NUL
 from netzlotse.core.api_schemas import NotFoundOut, ValidationErrorOut
 
 from .indicators import GROUPS
@@ -15,9 +16,11 @@ router = Router(tags=["Monitoring"])
 
 
 class ReportQuery(Schema):
-    programme: str | None = None  # short name or id
-    project: str | None = None  # code, name or id
-    dates: str  # cut-off dates, comma-separated, YYYY-MM-DD (at most twelve)
+    # Text without NUL, as everywhere in the API (core.middleware refuses it before any view).
+    programme: str | None = Field(None, max_length=200, pattern=NO_NUL, description="Programm: Kurzname oder id")
+    project: str | None = Field(None, max_length=200, pattern=NO_NUL, description="Projekt: Kennung, Name oder id")
+    dates: str = Field(max_length=400, pattern=NO_NUL,
+                       description="Stichtage, durch Kommas getrennt, JJJJ-MM-TT oder TT.MM.JJJJ (höchstens zwölf)")
 
 
 class ReportOut(Schema):

@@ -1,19 +1,19 @@
 from uuid import UUID
 
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from netzlotse.core.api_schemas import ERRORS, Pages, ValidationErrorOut
+from netzlotse.core.api_forms import NO_NUL
+from netzlotse.core.api_schemas import ERRORS, Pages, ValidationErrorOut, links
 
 from .models import Organization, Region
 
 router = Router(tags=["Netzwerk"])
 
 
-def _text(q: str) -> str:
-    """Search text without NUL characters, which no name contains and PostgreSQL refuses in a query."""
-    return q.replace("\x00", "")
+# Search text as the document states it: NUL is refused before the view runs (PostgreSQL cannot search for it).
+SearchText = Query("", max_length=200, pattern=NO_NUL, description="Suchbegriff im Namen")
 
 
 class RegionOut(Schema):
@@ -36,14 +36,15 @@ class OrganizationOut(Schema):
     email: str
 
 
-@router.get("/regions", response={200: list[RegionOut], 422: ValidationErrorOut}, summary="Bundesländer und Kreise")
+@router.get("/regions", response={200: list[RegionOut], 422: ValidationErrorOut}, summary="Bundesländer und Kreise",
+            openapi_extra=links(Region=("netzlotse_network_api_region", {"ags": "$response.body#/items/0/ags"})))
 @paginate(Pages, page_size=100)
-def regions(request, level: Region.Level | None = None, q: str = ""):
+def regions(request, level: Region.Level | None = None, q: str = SearchText):
     qs = Region.objects.select_related("parent").order_by("ags")
     if level:
         qs = qs.filter(level=level)
     if q:
-        qs = qs.filter(name__icontains=_text(q))
+        qs = qs.filter(name__icontains=q)
     return qs
 
 
@@ -52,10 +53,12 @@ def region(request, ags: str):
     return get_object_or_404(Region.objects.select_related("parent"), ags=ags)
 
 
-@router.get("/organizations", response={200: list[OrganizationOut], 422: ValidationErrorOut}, summary="Organisationen")
+@router.get("/organizations", response={200: list[OrganizationOut], 422: ValidationErrorOut}, summary="Organisationen",
+            openapi_extra=links(Organisation=("netzlotse_network_api_organization",
+                                              {"org_id": "$response.body#/items/0/id"})))
 @paginate(Pages, page_size=50)
-def organizations(request, q: str = ""):
-    return Organization.objects.search(_text(q)).order_by("name", "pk")
+def organizations(request, q: str = SearchText):
+    return Organization.objects.search(q).order_by("name", "pk")
 
 
 @router.get("/organizations/{org_id}", response={200: OrganizationOut, **ERRORS}, summary="Eine Organisation")
