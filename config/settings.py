@@ -80,7 +80,6 @@ INSTALLED_APPS = [
     "template_partials",
     "django_tasks",
     "django_tasks_db",
-    "rules.apps.AutodiscoverRulesConfig",
     "netzlotse.core",
     "netzlotse.accounts",
     "netzlotse.network",
@@ -161,7 +160,6 @@ AUTH_USER_MODEL = "accounts.User"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 PASSWORD_HASHERS = [

@@ -1,8 +1,10 @@
 """The one role table: who may do what.
 
-Every permission check in views, templates and the API asks `can(user, perm)`
-or one of the scope helpers below; nothing else decides what a role may do.
-Scopes (which organisation's offers, which network) come from memberships.
+Every permission check in views, templates, forms, QuerySets and the API asks `can(user, capability)`
+or `organization_ids(user, capability)`; nothing else decides what a role may do, and no code outside
+this module names a role. Each capability has one meaning; a rule that needs a new meaning gets a new
+capability here, never a borrowed one. Scopes (which organisation's offers, which network) come from
+memberships: a capability counts in the organisations where the user's role grants it.
 """
 
 from django.db import models
@@ -22,7 +24,11 @@ VIEW_DASHBOARD = "view_dashboard"  # aggregates: counts per phase, stale and end
 VIEW_INTERNAL_OFFERS = "view_internal_offers"  # drafts and archived offers within scope
 EDIT_OWN_OFFERS = "edit_own_offers"  # offers of the user's own organisations
 EDIT_NETWORK_OFFERS = "edit_network_offers"  # every offer in the coordinated networks
-EDIT_ALL_OFFERS = "edit_all_offers"
+EDIT_ALL_OFFERS = "edit_all_offers"  # every offer, whoever provides it
+MANAGE_ALL_NETWORKS = "manage_all_networks"  # every organisation, network, project and cooperation (not only own)
+EDIT_SHARED_CHAINS = "edit_shared_chains"  # the process chains no network owns (the default chain and shared ones)
+VIEW_ALL_GAPS = "view_all_gaps"  # the coverage of every network, not only the user's own
+VIEW_ALL_PROGRAMMES = "view_all_programmes"  # the monitoring of every programme, not only funded or coordinated ones
 EDIT_NETWORK = "edit_network"  # organisations, projects, networks, cooperations
 EDIT_CHAINS = "edit_chains"
 IMPORT_DATA = "import_data"
@@ -30,6 +36,8 @@ EXPORT_DATA = "export_data"
 VIEW_GAPS = "view_gaps"  # the coverage matrix, gap register and graph of the user's networks
 VIEW_CASES = "view_cases"  # case files of the user's organisations and cases referred to them
 EDIT_CASES = "edit_cases"  # admit participants, record contacts and needs in the own organisation's cases
+OWN_CASELOAD = "own_caseload"  # cases assigned to the user personally (reminders start from them)
+SEE_SPECIAL_CATEGORIES = "see_special_categories"  # health, disability and other Art. 9 needs of the own cases
 MANAGE_GAPS = "manage_gaps"  # gap statuses, measures, thresholds, demand, interfaces of coordinated networks
 VIEW_MONITORING = "view_monitoring"  # indicators at cut-off dates (aggregates only; small cells hidden from funders)
 MANAGE_MONITORING = "manage_monitoring"  # cut-off series, closing dates, targets, history import of programmes in scope
@@ -38,14 +46,15 @@ MANAGE_SITES = "manage_sites"  # placement sites (slots, requirements) of the ow
 MANAGE_ALL_SITES = "manage_all_sites"  # every placement site
 
 PERMISSIONS: dict[str, set[str]] = {
-    Role.ADMIN: {MANAGE_SITES, MANAGE_ALL_SITES, VIEW_GAPS, MANAGE_GAPS, VIEW_MONITORING, MANAGE_MONITORING, SEE_SMALL_CELLS,
+    Role.ADMIN: {MANAGE_ALL_NETWORKS, EDIT_SHARED_CHAINS, VIEW_ALL_GAPS, VIEW_ALL_PROGRAMMES,
+                 MANAGE_SITES, MANAGE_ALL_SITES, VIEW_GAPS, MANAGE_GAPS, VIEW_MONITORING, MANAGE_MONITORING, SEE_SMALL_CELLS,
                  VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, EDIT_NETWORK_OFFERS, EDIT_ALL_OFFERS,
                  EDIT_NETWORK, EDIT_CHAINS, IMPORT_DATA, EXPORT_DATA},
     Role.COORDINATOR: {MANAGE_SITES, VIEW_GAPS, MANAGE_GAPS, VIEW_MONITORING, MANAGE_MONITORING, SEE_SMALL_CELLS,
                        VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, EDIT_NETWORK_OFFERS, EDIT_NETWORK,
                        EDIT_CHAINS, IMPORT_DATA, EXPORT_DATA},
     Role.PROVIDER: {MANAGE_SITES, VIEW_GAPS, VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, EXPORT_DATA, VIEW_CASES},
-    Role.COUNSELLOR: {VIEW_DASHBOARD, EXPORT_DATA, VIEW_CASES, EDIT_CASES},
+    Role.COUNSELLOR: {VIEW_DASHBOARD, EXPORT_DATA, VIEW_CASES, EDIT_CASES, OWN_CASELOAD, SEE_SPECIAL_CATEGORIES},
     # Funders read aggregates only; they never edit and never see a person.
     Role.FUNDER: {VIEW_DASHBOARD, EXPORT_DATA, VIEW_MONITORING},
 }
@@ -67,15 +76,16 @@ def can(user, perm: str) -> bool:
     return any(perm in PERMISSIONS.get(role, set()) for role in roles_of(user))
 
 
-def organization_ids(user, *roles) -> set[int]:
-    """The organisations the user belongs to (optionally only through the given roles)."""
+def organization_ids(user, capability: str | None = None) -> set[int]:
+    """The organisations the user belongs to; with a capability, only those where their role grants it."""
     if not user.is_authenticated:
         return set()
     # Kept on the user object like roles_of: a case page asks several times per request.
     cache = user.__dict__.setdefault("_netzlotse_orgs", {})
-    if roles not in cache:
+    if capability not in cache:
         memberships = user.memberships.all()
-        if roles:
-            memberships = memberships.filter(role__in=roles)
-        cache[roles] = set(memberships.values_list("organization_id", flat=True))
-    return set(cache[roles])
+        if capability is not None:
+            memberships = memberships.filter(role__in=[role for role, granted in PERMISSIONS.items()
+                                                       if capability in granted])
+        cache[capability] = set(memberships.values_list("organization_id", flat=True))
+    return set(cache[capability])

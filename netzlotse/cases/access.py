@@ -11,7 +11,7 @@ from .models import AccessLog, Case, DataCategory, Referral
 
 def counselling_organizations(user) -> set[int]:
     """The organisations whose cases the user works on as a counsellor."""
-    return roles.organization_ids(user, roles.Role.COUNSELLOR)
+    return roles.organization_ids(user, roles.EDIT_CASES)
 
 
 def own_case(user, pk) -> Case:
@@ -49,7 +49,7 @@ def shown_categories(user, case) -> set[str]:
     orgs = roles.organization_ids(user)
     if case.organization_id in orgs:
         shown = {c.value for c in DataCategory}
-        if roles.Role.COUNSELLOR not in roles.roles_of(user):
+        if case.organization_id not in roles.organization_ids(user, roles.SEE_SPECIAL_CATEGORIES):
             shown.discard(DataCategory.SPECIAL)
         return shown
     shown = set()

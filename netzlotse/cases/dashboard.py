@@ -15,7 +15,7 @@ def reminders(request):
         return None
     # Counsellors see their own caseload; provider staff, who have none, their organisation's cases.
     lists = due_lists(request.user, timezone.localdate(),
-                      all_cases=roles.Role.COUNSELLOR not in roles.roles_of(request.user))
+                      all_cases=not roles.can(request.user, roles.OWN_CASELOAD))
     orgs = roles.organization_ids(request.user)
     return {"counts": {name: items.count() for name, items in lists.items()},
             "open_cases": Case.objects.filter(organization__in=orgs, closed_on__isnull=True).count(),

@@ -18,7 +18,7 @@ from .imports import participants_import, template_bytes
 
 def _organization(user) -> Organization:
     """Imports go into the counsellor's own organisation (the first, if they belong to several)."""
-    orgs = roles.organization_ids(user, roles.Role.COUNSELLOR)
+    orgs = roles.organization_ids(user, roles.EDIT_CASES)
     if not roles.can(user, roles.EDIT_CASES) or not orgs:
         raise PermissionDenied
     return Organization.objects.get(pk=min(orgs))

@@ -18,7 +18,7 @@ def site_projects(user):
     """Projects a user may put sites into: led by or partnered with their organisations, or in their networks."""
     if roles.can(user, roles.MANAGE_ALL_SITES):
         return Project.objects.all()
-    orgs = roles.organization_ids(user, roles.Role.PROVIDER, roles.Role.COORDINATOR)
+    orgs = roles.organization_ids(user, roles.MANAGE_SITES)
     return Project.objects.filter(Q(lead__in=orgs) | Q(partners__in=orgs) | Q(network__coordinator__in=orgs)).distinct()
 
 
@@ -26,7 +26,7 @@ def keeps_access(user, organization, project) -> bool:
     """Whether the user can still keep a site of this organisation and project once it is saved."""
     if roles.can(user, roles.MANAGE_ALL_SITES):
         return True
-    own = roles.organization_ids(user, roles.Role.PROVIDER, roles.Role.COORDINATOR)
+    own = roles.organization_ids(user, roles.MANAGE_SITES)
     return organization.pk in own or project.lead_id in own or bool(
         project.network_id and project.network.coordinator_id in own)
 

@@ -136,9 +136,9 @@ def offers_import(*, filename: str, content: bytes, by=None, dry_run: bool = Fal
     from .imports.writer import write_plan
 
     scope = network = None
-    if by is not None and not roles.can(by, roles.EDIT_ALL_OFFERS):
+    if by is not None and not roles.can(by, roles.MANAGE_ALL_NETWORKS):
         scope = set(Organization.objects.managed_by(by).values_list("pk", flat=True))
-        network = Network.objects.coordinated_by(roles.organization_ids(by, roles.Role.COORDINATOR)).first()
+        network = Network.objects.coordinated_by(roles.organization_ids(by, roles.EDIT_NETWORK)).first()
     try:
         plan = check_sheets(read_upload(filename, content), user_scope=scope)
     except UnreadableFile as exc:

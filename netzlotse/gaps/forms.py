@@ -18,7 +18,7 @@ from .models import CoverageThreshold, DemandFigure, Gap, Interface, Measure
 
 def networks_of(user):
     """The networks whose coverage a user reads: those they coordinate or whose member organisation they work for."""
-    if roles.can(user, roles.EDIT_ALL_OFFERS):
+    if roles.can(user, roles.VIEW_ALL_GAPS):
         return Network.objects.all()
     orgs = roles.organization_ids(user)
     return Network.objects.filter(Q(coordinator__in=orgs) | Q(memberships__organization__in=orgs)).distinct()

@@ -19,7 +19,7 @@ class ScopeError(ValueError):
 
 def programmes_for(user):
     """Admins see every programme, funders the ones they fund, coordinators those with projects in their networks."""
-    if user is None or roles.can(user, roles.EDIT_ALL_OFFERS):
+    if user is None or roles.can(user, roles.VIEW_ALL_PROGRAMMES):
         return Programme.objects.all()
     orgs = roles.organization_ids(user)
     return Programme.objects.filter(Q(funders__in=orgs) | Q(projects__network__in=Network.objects.managed_by(user))) \

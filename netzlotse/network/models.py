@@ -94,13 +94,13 @@ class OrganizationQuerySet(models.QuerySet):
         """
         from netzlotse.accounts import roles
 
-        if roles.can(user, roles.EDIT_ALL_OFFERS):
+        if roles.can(user, roles.MANAGE_ALL_NETWORKS):
             return self.all()
         condition = Q(pk__in=[])
         if roles.can(user, roles.EDIT_OWN_OFFERS):
-            condition |= Q(pk__in=roles.organization_ids(user, roles.Role.PROVIDER, roles.Role.COORDINATOR))
+            condition |= Q(pk__in=roles.organization_ids(user, roles.EDIT_OWN_OFFERS))
         if roles.can(user, roles.EDIT_NETWORK_OFFERS):
-            networks = Network.objects.coordinated_by(roles.organization_ids(user, roles.Role.COORDINATOR))
+            networks = Network.objects.coordinated_by(roles.organization_ids(user, roles.EDIT_NETWORK_OFFERS))
             condition |= Q(network_memberships__network__in=networks) | Q(coordinated_networks__in=networks)
         return self.filter(pk__in=Organization.objects.filter(condition).values("pk"))
 
@@ -160,11 +160,11 @@ class NetworkQuerySet(models.QuerySet):
     def managed_by(self, user):
         from netzlotse.accounts import roles
 
-        if roles.can(user, roles.EDIT_ALL_OFFERS):
+        if roles.can(user, roles.MANAGE_ALL_NETWORKS):
             return self.all()
         if not roles.can(user, roles.EDIT_NETWORK):
             return self.none()
-        return self.coordinated_by(roles.organization_ids(user, roles.Role.COORDINATOR))
+        return self.coordinated_by(roles.organization_ids(user, roles.EDIT_NETWORK))
 
 
 class Network(models.Model):
@@ -237,7 +237,7 @@ class ProjectQuerySet(models.QuerySet):
     def managed_by(self, user):
         from netzlotse.accounts import roles
 
-        if roles.can(user, roles.EDIT_ALL_OFFERS):
+        if roles.can(user, roles.MANAGE_ALL_NETWORKS):
             return self.all()
         networks = Network.objects.managed_by(user)
         return self.filter(Q(network__in=networks) | Q(lead__in=Organization.objects.managed_by(user)))
@@ -314,7 +314,7 @@ class CooperationQuerySet(models.QuerySet):
     def managed_by(self, user):
         from netzlotse.accounts import roles
 
-        if roles.can(user, roles.EDIT_ALL_OFFERS):
+        if roles.can(user, roles.MANAGE_ALL_NETWORKS):
             return self.all()
         return self.filter(Q(network__in=Network.objects.managed_by(user))
                            | Q(source__in=Organization.objects.managed_by(user)))

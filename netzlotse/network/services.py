@@ -11,8 +11,8 @@ from .models import Network, NetworkMembership, Organization
 def organization_create(*, form, by) -> Organization:
     """Save a new organisation; a coordinator's new organisation joins the networks they coordinate."""
     organization = form.save()
-    if not roles.can(by, roles.EDIT_ALL_OFFERS):
-        for network in Network.objects.coordinated_by(roles.organization_ids(by, roles.Role.COORDINATOR)):
+    if not roles.can(by, roles.MANAGE_ALL_NETWORKS):
+        for network in Network.objects.coordinated_by(roles.organization_ids(by, roles.EDIT_NETWORK)):
             NetworkMembership.objects.get_or_create(
                 network=network, organization=organization,
                 defaults={"role": NetworkMembership.Role.COOPERATION_PARTNER})

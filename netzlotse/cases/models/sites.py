@@ -34,7 +34,7 @@ class PlacementSiteQuerySet(models.QuerySet):
             return self.all()
         if not roles.can(user, roles.MANAGE_SITES):
             return self.none()
-        return self.for_organizations(roles.organization_ids(user, roles.Role.PROVIDER, roles.Role.COORDINATOR))
+        return self.for_organizations(roles.organization_ids(user, roles.MANAGE_SITES))
 
     def bookable(self, day=None):
         """Sites that take placements on the day: not archived and within their period."""

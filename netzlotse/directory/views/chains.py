@@ -18,10 +18,10 @@ from ..services import chain_save
 
 def get_chain_for_user(user, pk, for_edit=False) -> ProcessChain:
     """Everyone with the chain permission sees shared chains and their networks' chains; only admins edit shared ones."""
-    chains = ProcessChain.objects.all() if roles.can(user, roles.EDIT_ALL_OFFERS) else \
+    chains = ProcessChain.objects.all() if roles.can(user, roles.MANAGE_ALL_NETWORKS) else \
         ProcessChain.objects.visible_to_network(Network.objects.managed_by(user))
     chain = get_object_or_404(chains, pk=pk)
-    if for_edit and chain.network_id is None and not roles.can(user, roles.EDIT_ALL_OFFERS):
+    if for_edit and chain.network_id is None and not roles.can(user, roles.EDIT_SHARED_CHAINS):
         raise PermissionDenied
     return chain
 
@@ -40,7 +40,7 @@ def chain_edit(request, pk=None):
     networks = Network.objects.managed_by(request.user)
     form = ChainForm(request.POST or None, instance=chain)
     form.fields["network"].queryset = networks
-    if not roles.can(request.user, roles.EDIT_ALL_OFFERS):
+    if not roles.can(request.user, roles.EDIT_SHARED_CHAINS):
         form.fields["network"].required = True
     initial = [{"code": p.code, "name_de": p.name_de, "name_en": p.name_en} for p in chain.phases.all()] \
         if chain.pk else []
