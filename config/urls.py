@@ -10,7 +10,7 @@ from netzlotse.core.views import healthz
 admin.site.__class__ = OTPAdminSite
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="directory:search", permanent=False)),
+    path("", RedirectView.as_view(pattern_name="directory:search", permanent=False), name="home"),
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("konto/", include("netzlotse.accounts.urls")),

@@ -32,7 +32,6 @@ VIEW_ALL_PROGRAMMES = "view_all_programmes"  # the monitoring of every programme
 EDIT_NETWORK = "edit_network"  # organisations, projects, networks, cooperations
 EDIT_CHAINS = "edit_chains"
 IMPORT_DATA = "import_data"
-EXPORT_DATA = "export_data"
 VIEW_GAPS = "view_gaps"  # the coverage matrix, gap register and graph of the user's networks
 VIEW_CASES = "view_cases"  # case files of the user's organisations and cases referred to them
 EDIT_CASES = "edit_cases"  # admit participants, record contacts and needs in the own organisation's cases
@@ -49,14 +48,14 @@ PERMISSIONS: dict[str, set[str]] = {
     Role.ADMIN: {MANAGE_ALL_NETWORKS, EDIT_SHARED_CHAINS, VIEW_ALL_GAPS, VIEW_ALL_PROGRAMMES,
                  MANAGE_SITES, MANAGE_ALL_SITES, VIEW_GAPS, MANAGE_GAPS, VIEW_MONITORING, MANAGE_MONITORING, SEE_SMALL_CELLS,
                  VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, EDIT_NETWORK_OFFERS, EDIT_ALL_OFFERS,
-                 EDIT_NETWORK, EDIT_CHAINS, IMPORT_DATA, EXPORT_DATA},
+                 EDIT_NETWORK, EDIT_CHAINS, IMPORT_DATA},
     Role.COORDINATOR: {MANAGE_SITES, VIEW_GAPS, MANAGE_GAPS, VIEW_MONITORING, MANAGE_MONITORING, SEE_SMALL_CELLS,
                        VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, EDIT_NETWORK_OFFERS, EDIT_NETWORK,
-                       EDIT_CHAINS, IMPORT_DATA, EXPORT_DATA},
-    Role.PROVIDER: {MANAGE_SITES, VIEW_GAPS, VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, EXPORT_DATA, VIEW_CASES},
-    Role.COUNSELLOR: {VIEW_DASHBOARD, EXPORT_DATA, VIEW_CASES, EDIT_CASES, OWN_CASELOAD, SEE_SPECIAL_CATEGORIES},
+                       EDIT_CHAINS, IMPORT_DATA},
+    Role.PROVIDER: {MANAGE_SITES, VIEW_GAPS, VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, VIEW_CASES},
+    Role.COUNSELLOR: {VIEW_DASHBOARD, VIEW_CASES, EDIT_CASES, OWN_CASELOAD, SEE_SPECIAL_CATEGORIES},
     # Funders read aggregates only; they never edit and never see a person.
-    Role.FUNDER: {VIEW_DASHBOARD, EXPORT_DATA, VIEW_MONITORING},
+    Role.FUNDER: {VIEW_DASHBOARD, VIEW_MONITORING},
 }
 
 
