@@ -23,6 +23,14 @@ def world(db):
 
 
 @pytest.fixture
+def after_commit(settings, django_capture_on_commit_callbacks):
+    """`with after_commit(): ...` runs what the block hands to the task worker when its transaction commits, at
+    once (as the worker would a moment later): for tests of a save's effects, not of the queue."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
 def committed(transactional_db):
     """A database whose writes commit, for a second connection to read (the live server, the task worker).
     Such a test's flush also removes the rows the data migrations wrote; they are put back first."""

@@ -16,11 +16,12 @@ from netzlotse.network.models import Region
 TODAY = timezone.localdate()
 
 
-def test_no_suitable_offer_is_demand_in_the_gap_matrix(world):
+def test_no_suitable_offer_is_demand_in_the_gap_matrix(world, after_commit):
     case = open_case(world.provider_a)
     pirna = Region.objects.get(ags="14628")
     phase = Phase.objects.get(chain__is_default=True, code="einmuendung")
-    referral_unmet(case=case, by=world.counsellor, phase=phase, district=pirna)
+    with after_commit():
+        referral_unmet(case=case, by=world.counsellor, phase=phase, district=pirna)
     assert DemandSignal.objects.get().source == DemandSignal.Source.REFERRAL
     matrix = coverage(chain=phase.chain, day=TODAY, districts=[pirna])
     add_demand_signals(matrix)
@@ -28,11 +29,12 @@ def test_no_suitable_offer_is_demand_in_the_gap_matrix(world):
     assert case.events.filter(type=CaseEvent.Type.REFERRAL_UNMET).exists()
 
 
-def test_no_suitable_offer_is_recorded_as_demand(client, world):
+def test_no_suitable_offer_is_recorded_as_demand(client, world, after_commit):
     case = open_case(world.provider_a)
     verified(client, world.counsellor)
     phase = Phase.objects.get(chain__is_default=True, code="sicherung")
-    client.post(reverse("cases:refer", args=[case.pk]), {"unmet": "1", "phase": phase.pk,
-                                                         "district": Region.objects.get(ags="14628").pk})
+    with after_commit():
+        client.post(reverse("cases:refer", args=[case.pk]), {"unmet": "1", "phase": phase.pk,
+                                                             "district": Region.objects.get(ags="14628").pk})
     assert DemandSignal.objects.get().source == "referral"
     assert Case.objects.get().referrals.get().unmet

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from netzlotse.core.locking import take_version
-from netzlotse.directory.signals import unmet_referral
+from netzlotse.directory.signals import send_after_commit, unmet_referral
 
 from .models import (
     Case,
@@ -211,8 +211,8 @@ def referral_unmet(*, case: Case, by, phase, district, target_group=None, field_
     _event(case, CaseEvent.Type.REFERRAL_UNMET, by=by, day=day,
            data={"phase": phase.pk, "district": district.pk, "target_group": getattr(target_group, "pk", None),
                  "field_of_action": getattr(field_of_action, "pk", None)})
-    unmet_referral.send(sender=Referral, district=district, phase=phase, target_group=target_group,
-                        field_of_action=field_of_action)
+    send_after_commit(unmet_referral, Referral, district=district, phase=phase, target_group=target_group,
+                      field_of_action=field_of_action)
     return referral
 
 

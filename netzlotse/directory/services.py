@@ -14,7 +14,7 @@ from netzlotse.network.models import Region
 
 from .history import offer_snapshot
 from .models import Location, MobileDate, Offer, OfferCell, OfferChange, OpeningHours
-from .signals import offers_changed
+from .signals import offers_changed, send_after_commit
 
 
 @dataclass
@@ -66,7 +66,7 @@ def offer_save(*, offer: Offer, m2m: dict, by, locations: list[LocationData] | N
     if locations is not None:
         replace_locations(offer, locations)
     OfferCell.objects.refresh([offer.pk])
-    offers_changed.send(sender=Offer, offer_ids=[offer.pk])
+    send_after_commit(offers_changed, Offer, offer_ids=[offer.pk])
     changes = _diff(before, offer_snapshot(offer))
     if creating or changes:
         OfferChange.objects.create(offer=offer, changed_by=by, changes=changes,
@@ -95,7 +95,7 @@ def offer_archive(*, offer: Offer, by) -> Offer:
     offer.archived_on = timezone.localdate()
     offer.save(update_fields=["status", "archived_on", "updated_at"])
     OfferCell.objects.refresh([offer.pk])
-    offers_changed.send(sender=Offer, offer_ids=[offer.pk])
+    send_after_commit(offers_changed, Offer, offer_ids=[offer.pk])
     OfferChange.objects.create(offer=offer, changed_by=by, action=OfferChange.Action.ARCHIVED,
                                changes={"status": [str(old_status), str(offer.get_status_display())]})
     return offer

@@ -13,17 +13,19 @@ class GapsConfig(AppConfig):
         unmet_referral.connect(_log_referral, dispatch_uid="gaps-unmet-referral")
 
 
-def _recheck(sender, offer_ids, **kwargs):
-    from .services import recheck_after_offer_change
+# The directory sends its signals after the save committed; these hand the work on to the task worker.
 
-    recheck_after_offer_change(offer_ids)
+def _recheck(sender, offer_ids, **kwargs):
+    from .tasks import recheck_gaps
+
+    recheck_gaps.enqueue(list(offer_ids))
 
 
 def _log_demand(source, district, phase, target_group, field_of_action):
-    from .models import DemandSignal
+    from .tasks import record_demand
 
-    DemandSignal.objects.create(source=source, district=district, phase=phase, target_group=target_group,
-                                field_of_action=field_of_action)
+    record_demand.enqueue(source, district.pk, *(getattr(obj, "pk", None) for obj in (phase, target_group,
+                                                                                       field_of_action)))
 
 
 def _log_search(sender, district, phase, target_group, field_of_action, **kwargs):

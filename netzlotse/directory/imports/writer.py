@@ -12,7 +12,7 @@ from netzlotse.network.models import Network, NetworkMembership, Organization
 
 from ..history import offer_snapshot
 from ..models import Location, MobileDate, Offer, OfferCell, OfferChange, OpeningHours
-from ..signals import offers_changed
+from ..signals import offers_changed, send_after_commit
 from .columns import ORG_COLUMNS, SHEET_LOCATIONS, SHEET_OFFERS, SHEET_ORGS, match_by_id
 from .validate import ImportPlan
 
@@ -143,5 +143,5 @@ def write_plan(plan: ImportPlan, *, by=None, network: Network | None = None) -> 
     offers = _write_offers(plan, orgs, by)
     _write_locations(plan, offers)
     OfferCell.objects.refresh([offer.pk for offer in offers.values()])
-    offers_changed.send(sender=Offer, offer_ids=[offer.pk for offer in offers.values()])
+    send_after_commit(offers_changed, Offer, offer_ids=[offer.pk for offer in offers.values()])
     return {sheet: len(rows) for sheet, rows in plan.rows.items()}

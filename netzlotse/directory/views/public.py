@@ -8,7 +8,7 @@ from netzlotse.core.paging import paginate
 from ..filters import OfferFilterForm
 from ..models import Offer
 from ..relations import offer_relations
-from ..signals import search_without_result
+from ..signals import search_without_result, send_after_commit
 
 
 def get_offer_for_user(user, pk) -> Offer:
@@ -31,8 +31,8 @@ def _signal_unmet_demand(form) -> None:
     """Report a search by district that found nothing, as a demand signal (filters only, no text)."""
     data = form.cleaned_data if form.is_valid() else {}
     if data.get("kreis") and not data.get("q") and not data.get("stand"):
-        search_without_result.send(sender=Offer, district=data["kreis"], phase=data.get("phase"),
-                                   target_group=data.get("zielgruppe"), field_of_action=data.get("handlungsfeld"))
+        send_after_commit(search_without_result, Offer, district=data["kreis"], phase=data.get("phase"),
+                          target_group=data.get("zielgruppe"), field_of_action=data.get("handlungsfeld"))
 
 
 @require_GET

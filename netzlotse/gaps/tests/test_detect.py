@@ -83,12 +83,13 @@ def test_searches_without_result_signal_unmet_demand_until_an_offer_fits(world, 
     assert not [f for f in detect(world.network, TODAY) if f.kind == K.UNMET_DEMAND]
 
 
-def test_detection_records_gaps_once_and_an_offer_closes_them_with_history(world, pirna):
+def test_detection_records_gaps_once_and_an_offer_closes_them_with_history(world, pirna, after_commit):
     first = detect_gaps(network=world.network)
     assert first.created == 5 and detect_gaps(network=world.network).created == 0
     gap = Gap.objects.get(network=world.network, phase=phase("sicherung"), kind=K.NO_OFFER)
-    # Saving an offer re-checks the register of the networks it serves at once.
-    offer = make_offer(world.provider_a, "Nachbetreuung", districts=("14628",), phases=("sicherung",), capacity=5)
+    # Saving an offer re-checks the register of the networks it serves, once the save committed.
+    with after_commit():
+        offer = make_offer(world.provider_a, "Nachbetreuung", districts=("14628",), phases=("sicherung",), capacity=5)
     gap.refresh_from_db()
     assert gap.status == Gap.Status.CLOSED and gap.closed_on == TODAY
     assert list(gap.closing_offers.all()) == [offer]
@@ -116,11 +117,12 @@ def test_the_command_reports_what_it_did(world, pirna, capsys):
     assert "Netzwerk Dresden: 5 neu, 0 geschlossen" in capsys.readouterr().out
 
 
-def test_a_directory_search_by_district_that_finds_nothing_is_logged_without_text(client, world, pirna):
+def test_a_directory_search_by_district_that_finds_nothing_is_logged_without_text(client, world, pirna, after_commit):
     women = TargetGroup.objects.get(code="frauen")
-    client.get("/angebote/", {"kreis": "14628", "phase": phase("einmuendung").pk, "zielgruppe": women.code})
-    client.get("/angebote/", {"kreis": "14628", "q": "Jobcoaching Maria"})  # typed text: never logged
-    client.get("/angebote/", {"kreis": "14612"})  # found offers: nothing to log
+    with after_commit():
+        client.get("/angebote/", {"kreis": "14628", "phase": phase("einmuendung").pk, "zielgruppe": women.code})
+        client.get("/angebote/", {"kreis": "14628", "q": "Jobcoaching Maria"})  # typed text: never logged
+        client.get("/angebote/", {"kreis": "14612"})  # found offers: nothing to log
     miss = DemandSignal.objects.get()
     assert (miss.district, miss.phase, miss.target_group, miss.field_of_action) == (
         pirna, phase("einmuendung"), women, None)
