@@ -1,8 +1,12 @@
 """How a case view gets at a case: through these lookups only, so the scoping rule lives in one place and the
 case views share it without importing one another."""
 
+from dataclasses import dataclass
+
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
 
 from netzlotse.accounts import roles
 
@@ -14,21 +18,47 @@ def counselling_organizations(user) -> set[int]:
     return roles.organization_ids(user, roles.EDIT_CASES)
 
 
-def own_case(user, pk) -> Case:
-    """A case of the user's own counselling organisations, for a page that changes it: 403 for a user who may
-    not edit cases at all, 404 for a case of anyone else (shared cases are read, never changed, by others)."""
-    if not roles.can(user, roles.EDIT_CASES):
-        raise PermissionDenied
-    return get_object_or_404(Case.objects.filter(organization__in=counselling_organizations(user)), pk=pk)
+@dataclass(frozen=True)
+class Part:
+    """A part of a case a page shows or changes. `label` names it in the access log the person can read;
+    `shared` parts are read by organisations the case was referred to too (the page then shows only what their
+    consents cover, see `case_parts`); every other part is the owning organisation's counsellors' alone."""
+
+    label: str
+    shared: bool = False
+    action: str = AccessLog.Action.VIEW
 
 
-def case_for(request, pk, *, part) -> Case:
-    """`own_case`, and the read written to the access log: a page that shows a part of a case (`part` names it
-    in the log the person can read) logs every GET; what a POST changes, the case's events and history record."""
-    case = own_case(request.user, pk)
-    if request.method == "GET":
-        AccessLog.objects.create(user=request.user, participant=case.participant, action=AccessLog.Action.VIEW,
-                                 purpose=str(part)[:200])
+FILE = Part(_("Fallakte"), shared=True)
+REFERRAL = Part(_("Zuweisung"), shared=True)
+CONTACT, NEED, PERSON = Part(_("Kontakt")), Part(_("Handlungsbedarf")), Part(_("Personendaten"))
+CONSENT, MATCHING = Part(_("Einwilligung")), Part(_("Angebote und Einsatzstellen finden"))
+BOOKING, PLACEMENT, EXIT = Part(_("Platz buchen")), Part(_("Platzierung")), Part(_("Austritt"))
+RESIDENCE, PLAN, ESF = Part(_("Aufenthaltsstatus")), Part(_("Fallplan")), Part(_("ESF+-Angaben"))
+STEPS = Part(_("Schritte der Dienstleistungskette"))
+RIGHTS = Part(_("Auskunft (Art. 15 DSGVO)"), action=AccessLog.Action.EXPORT)
+
+
+def case_for(user, pk, *, part: Part, reading: bool = True) -> Case:
+    """The one way a case view gets at a case.
+
+    The lookup is scoped in the query: a shared part among the cases the user's organisations own or were
+    referred under an active consent, any other part among the cases of their counselling organisations (403
+    for a user who may not change cases at all, 404 for anyone else's case). A read (`reading`) is written to
+    the access log with the part's name; what a POST changes, the case's events and history record.
+    """
+    if part.shared:
+        case = get_object_or_404(Case.objects.visible_to(user).select_related(
+            "participant", "organization", "project", "phase"), pk=pk)
+    else:
+        if not roles.can(user, roles.EDIT_CASES):
+            raise PermissionDenied
+        case = get_object_or_404(Case.objects.filter(organization__in=counselling_organizations(user))
+                                 .select_related("participant"), pk=pk)
+    if reading:
+        with override("de"):  # the log reads the same whatever language the reader's pages were in
+            purpose = str(part.label)[:200]
+        AccessLog.objects.create(user=user, participant=case.participant, action=part.action, purpose=purpose)
     return case
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import site_views
+from .views import sites as site_views
 
 app_name = "sites"
 urlpatterns = [

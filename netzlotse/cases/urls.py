@@ -1,6 +1,8 @@
 from django.urls import path
 
-from . import import_views, placing, sharing, steps, views
+from .views import case as views
+from .views import imports as import_views
+from .views import placing, sharing, steps
 
 app_name = "cases"
 urlpatterns = [

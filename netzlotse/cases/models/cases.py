@@ -134,6 +134,14 @@ class Case(models.Model):
     def __str__(self):
         return f"{self.participant.code} @ {self.organization}"
 
+    def service_chains(self):
+        """The service chains of the networks the case's organisation coordinates or belongs to."""
+        from netzlotse.directory.models import ServiceChain
+
+        org = self.organization_id
+        return ServiceChain.objects.filter(Q(network__coordinator_id=org) | Q(network__memberships__organization_id=org)) \
+            .distinct().order_by("name")
+
     @property
     def is_open(self) -> bool:
         return self.closed_on is None

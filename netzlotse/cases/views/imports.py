@@ -13,7 +13,7 @@ from netzlotse.directory.models import ImportRun
 from netzlotse.directory.views.imports import UploadForm, checked_upload, refused_import
 from netzlotse.network.models import Organization
 
-from .imports import participants_import, template_bytes
+from ..imports import participants_import, template_bytes
 
 
 def _organization(user) -> Organization:

@@ -14,12 +14,13 @@ from netzlotse.core.params import int_param
 from netzlotse.directory.models import Offer
 from netzlotse.network.models import Organization
 
-from .access import case_for, own_case
-from .forms import ConsentForm, UnmetForm
-from .matching import match_offers
-from .models import Case, Consent, Referral
-from .services import ConsentMissing, consent_record, consent_withdraw, referral_propose, referral_unmet, referral_update
-from .site_matching import match_sites
+from .. import access
+from ..access import case_for
+from ..forms import ConsentForm, UnmetForm
+from ..matching import match_offers
+from ..models import Consent, Referral
+from ..services import ConsentMissing, consent_record, consent_withdraw, referral_propose, referral_unmet, referral_update
+from ..site_matching import match_sites
 
 
 def _partners(case):
@@ -32,7 +33,7 @@ def _partners(case):
 @require_http_methods(["GET", "POST"])
 @personal_data_view
 def consent_add(request, pk):
-    case = case_for(request, pk, part=_("Einwilligung"))
+    case = case_for(request.user, pk, part=access.CONSENT, reading=request.method == "GET")
     form = ConsentForm(request.POST or None, organizations=_partners(case),
                        initial={"granted_on": timezone.localdate(), "text_version": "1"})
     if request.method == "POST" and form.is_valid():
@@ -47,7 +48,7 @@ def consent_add(request, pk):
 @require_POST
 @personal_data_view
 def consent_revoke(request, pk, consent_pk):
-    case = own_case(request.user, pk)
+    case = case_for(request.user, pk, part=access.CONSENT, reading=False)
     consent = get_object_or_404(Consent.objects.filter(participant=case.participant, withdrawn_on__isnull=True),
                                 pk=consent_pk)
     consent_withdraw(consent=consent, by=request.user)
@@ -58,7 +59,7 @@ def consent_revoke(request, pk, consent_pk):
 @require_http_methods(["GET", "POST"])
 @personal_data_view
 def refer(request, pk):
-    case = case_for(request, pk, part=_("Angebote und Einsatzstellen finden"))
+    case = case_for(request.user, pk, part=access.MATCHING, reading=request.method == "GET")
     unmet = UnmetForm(request.POST if "unmet" in request.POST else None,
                       initial={"district": case.participant.district_id, "phase": case.phase_id})
     if request.method == "POST" and "offer" in request.POST:
@@ -83,12 +84,13 @@ def refer(request, pk):
 @personal_data_view
 def referral_status(request, pk, referral_pk):
     """The receiving organisation accepts, declines, starts or completes; the sender may withdraw."""
-    referral = get_object_or_404(Referral.objects.select_related("case"), pk=referral_pk, case_id=pk, unmet=False)
+    case = case_for(request.user, pk, part=access.REFERRAL, reading=False)
+    referral = get_object_or_404(case.referrals.filter(unmet=False), pk=referral_pk)
     orgs = roles.organization_ids(request.user)
     status = request.POST.get("status", "")
     receiving = referral.recipient_id in orgs and status != Referral.Status.WITHDRAWN
-    sending = referral.case.organization_id in orgs and status == Referral.Status.WITHDRAWN
-    if not (receiving or sending) or not Case.objects.visible_to(request.user).filter(pk=pk).exists():
+    sending = case.organization_id in orgs and status == Referral.Status.WITHDRAWN
+    if not (receiving or sending):
         raise PermissionDenied
     try:
         referral_update(referral=referral, status=status, by=request.user, reason=request.POST.get("reason", ""))

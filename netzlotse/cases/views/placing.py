@@ -11,10 +11,11 @@ from netzlotse.accounts import roles
 from netzlotse.accounts.decorators import personal_data_view
 from netzlotse.core.locking import EditedMeanwhile, edited_meanwhile_message
 
-from .access import case_for, own_case
-from .forms import PlacementEndForm, PlacementForm
-from .models import Placement, PlacementSite
-from .services import AlreadyPlaced, SiteFull, placement_book, placement_cancel, placement_end, placement_start
+from .. import access
+from ..access import case_for
+from ..forms import PlacementEndForm, PlacementForm
+from ..models import Placement, PlacementSite
+from ..services import AlreadyPlaced, SiteFull, placement_book, placement_cancel, placement_end, placement_start
 
 
 def _sites(user):
@@ -25,7 +26,7 @@ def _sites(user):
 @require_http_methods(["GET", "POST"])
 @personal_data_view
 def book(request, pk):
-    case = case_for(request, pk, part=_("Platz buchen"))
+    case = case_for(request.user, pk, part=access.BOOKING, reading=request.method == "GET")
     # A site chosen on the matching page arrives as `einsatzstelle`; a value that is no site selects nothing.
     form = PlacementForm(request.POST or None, sites=_sites(request.user),
                          initial={"start": timezone.localdate(), "site": request.GET.get("einsatzstelle")})
@@ -49,7 +50,7 @@ def book(request, pk):
 @require_POST
 @personal_data_view
 def start(request, pk, placement_pk):
-    case = own_case(request.user, pk)
+    case = case_for(request.user, pk, part=access.PLACEMENT, reading=False)
     placement = get_object_or_404(case.placements.filter(status=Placement.Status.PLANNED), pk=placement_pk)
     placement_start(placement=placement, by=request.user)
     messages.success(request, _("Die Platzierung läuft."))
@@ -59,7 +60,7 @@ def start(request, pk, placement_pk):
 @require_http_methods(["GET", "POST"])
 @personal_data_view
 def end(request, pk, placement_pk):
-    case = case_for(request, pk, part=_("Platzierung beenden"))
+    case = case_for(request.user, pk, part=access.PLACEMENT, reading=request.method == "GET")
     placement = get_object_or_404(case.placements.filter(status=Placement.Status.ACTIVE), pk=placement_pk)
     form = PlacementEndForm(request.POST or None, initial={"day": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
@@ -76,7 +77,7 @@ def end(request, pk, placement_pk):
 @personal_data_view
 def cancel(request, pk, placement_pk):
     """Call off a planned placement or take the person off the waiting list."""
-    case = own_case(request.user, pk)
+    case = case_for(request.user, pk, part=access.PLACEMENT, reading=False)
     placement = get_object_or_404(case.placements.filter(
         status__in=[Placement.Status.PLANNED, Placement.Status.WAITING]), pk=placement_pk)
     cancelled = placement_cancel(placement=placement, by=request.user)
@@ -103,10 +104,10 @@ def _tell_moved_up(request, placement):
 @personal_data_view
 def close(request, pk):
     """Exit: the outcome and whether it was early; a closed case can be reopened (logged)."""
-    from .forms import CloseForm
-    from .services import case_close, case_reopen
+    from ..forms import CloseForm
+    from ..services import case_close, case_reopen
 
-    case = case_for(request, pk, part=_("Austritt"))
+    case = case_for(request.user, pk, part=access.EXIT, reading=request.method == "GET")
     if not case.is_open:
         if request.method == "POST":
             case_reopen(case=case, by=request.user, reason=request.POST.get("reason", ""))
@@ -128,10 +129,10 @@ def close(request, pk):
 @require_http_methods(["GET", "POST"])
 @personal_data_view
 def residence(request, pk):
-    from .forms import ResidenceForm
-    from .services import residence_change
+    from ..forms import ResidenceForm
+    from ..services import residence_change
 
-    case = case_for(request, pk, part=_("Aufenthaltsstatus"))
+    case = case_for(request.user, pk, part=access.RESIDENCE, reading=request.method == "GET")
     form = ResidenceForm(request.POST or None, initial={"recorded_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         residence_change(case=case, record=form.save(commit=False), by=request.user)
@@ -143,10 +144,10 @@ def residence(request, pk):
 @require_http_methods(["GET", "POST"])
 @personal_data_view
 def plan(request, pk):
-    from .forms import PlanForm
-    from .services import plan_save
+    from ..forms import PlanForm
+    from ..services import plan_save
 
-    case = case_for(request, pk, part=_("Fallplan"))
+    case = case_for(request.user, pk, part=access.PLAN, reading=request.method == "GET")
     form = PlanForm(request.POST or None, instance=case)
     if request.method == "POST" and form.is_valid():
         try:
@@ -164,11 +165,11 @@ def plan(request, pk):
 @personal_data_view
 def esf(request, pk):
     """The ESF+ entry questions (special categories may be declined) and the results after the exit."""
-    from .forms import EsfForm
-    from .models import EsfRecord
-    from .services import esf_record_save
+    from ..forms import EsfForm
+    from ..models import EsfRecord
+    from ..services import esf_record_save
 
-    case = case_for(request, pk, part=_("ESF+-Angaben"))
+    case = case_for(request.user, pk, part=access.ESF, reading=request.method == "GET")
     record = EsfRecord.objects.filter(case=case).first() or EsfRecord(case=case)
     form = EsfForm(request.POST or None, instance=record, case=case)
     if request.method == "POST" and form.is_valid():

@@ -16,10 +16,10 @@ from netzlotse.core.xlsx import xlsx_download, xlsx_response
 from netzlotse.directory.models import ImportRun
 from netzlotse.directory.views.imports import UploadForm, checked_upload, refused_import
 
-from .models import PlacementSite
-from .services import SlotsBelowTaken, site_archive, site_save
-from .site_forms import SiteFilterForm, SiteForm
-from .site_imports import SHEET, sites_import, template_bytes
+from ..models import PlacementSite
+from ..services import SlotsBelowTaken, site_archive, site_save
+from ..site_forms import SiteFilterForm, SiteForm
+from ..site_imports import SHEET, sites_import, template_bytes
 
 
 def site_for(user, pk) -> PlacementSite:

@@ -14,8 +14,9 @@ from netzlotse.accounts.decorators import personal_data_view
 from netzlotse.core.forms import FastSelect, KernForm
 from netzlotse.core.paging import paginate
 
-from .access import case_for, case_parts, counselling_organizations, own_case
-from .models import AccessLog, Case
+from .. import access
+from ..access import case_for, case_parts, counselling_organizations
+from ..models import AccessLog, Case
 
 
 class CaseloadForm(KernForm):
@@ -66,7 +67,7 @@ def caseload(request):
 
 def _with_next_steps(user, case, referrals):
     """Each referral with the steps this user may take: the receiving side moves it on, the sender withdraws."""
-    from .models import Referral
+    from ..models import Referral
 
     orgs = roles.organization_ids(user)
     labels = dict(Referral.Status.choices)
@@ -87,20 +88,16 @@ def _with_next_steps(user, case, referrals):
 @require_GET
 @personal_data_view
 def case_detail(request, pk):
-    from .forms import ContactForm
-    from .steps import chains_for
+    from ..forms import ContactForm
 
-    case = get_object_or_404(Case.objects.visible_to(request.user).select_related(
-        "participant", "organization", "project", "phase"), pk=pk)
+    case = case_for(request.user, pk, part=access.FILE)
     parts = case_parts(request.user, case)
     can_edit = parts["own"] and roles.can(request.user, roles.EDIT_CASES) \
         and case.organization_id in counselling_organizations(request.user)
-    AccessLog.objects.create(user=request.user, participant=case.participant, action=AccessLog.Action.VIEW,
-                             purpose="Fallakte")
     parts["referrals"] = _with_next_steps(request.user, case, parts["referrals"])
     return render(request, "cases/case.html", {
         "case": case, **parts, "can_edit": can_edit,
-        "chains": chains_for(case).exclude(pk__in=case.steps.values("chain")) if can_edit else [],
+        "chains": case.service_chains().exclude(pk__in=case.steps.values("chain")) if can_edit else [],
         "contact_form": ContactForm() if can_edit else None,
         "today": timezone.localdate(),
     })
@@ -110,7 +107,7 @@ def case_detail(request, pk):
 @personal_data_view
 def due(request):
     """What needs doing: overdue follow-ups, residence permits ending within 60 days, placements ending soon."""
-    from .reminders import due_lists
+    from ..reminders import due_lists
 
     all_cases = request.GET.get("alle") == "1"
     lists = due_lists(request.user, timezone.localdate(), all_cases=all_cases)
@@ -123,9 +120,9 @@ def due(request):
 def admit(request):
     from django.utils import timezone
 
-    from .forms import AdmissionForm, ParticipantForm
-    from .models import Participant, ResidenceRecord
-    from .services import DuplicateParticipant, admission
+    from ..forms import AdmissionForm, ParticipantForm
+    from ..models import Participant, ResidenceRecord
+    from ..services import DuplicateParticipant, admission
 
     if not roles.can(request.user, roles.EDIT_CASES) or not counselling_organizations(request.user):
         raise PermissionDenied
@@ -156,10 +153,11 @@ def admit(request):
 @personal_data_view
 def record(request, pk, what, need_pk=None):
     """Record a contact or a need in a case of the user's own organisation, or change a need."""
-    from .forms import ContactForm, NeedForm
-    from .services import contact_record, need_record
+    from ..forms import ContactForm, NeedForm
+    from ..services import contact_record, need_record
 
-    case = case_for(request, pk, part=_("Kontakt") if what == "kontakt" else _("Handlungsbedarf"))
+    case = case_for(request.user, pk, part=access.CONTACT if what == "kontakt" else access.NEED,
+                    reading=request.method == "GET")
     form_class, save, title = {"kontakt": (ContactForm, contact_record, _("Kontakt erfassen")),
                                "bedarf": (NeedForm, need_record, _("Handlungsbedarf erfassen"))}[what]
     instance = get_object_or_404(case.needs, pk=need_pk) if need_pk else None
@@ -187,10 +185,10 @@ def record(request, pk, what, need_pk=None):
 @personal_data_view
 def person(request, pk):
     """Correct or complete the person's data; every changed field goes into the case file's history."""
-    from .forms import PersonForm
-    from .services import participant_update
+    from ..forms import PersonForm
+    from ..services import participant_update
 
-    case = case_for(request, pk, part=_("Personendaten"))
+    case = case_for(request.user, pk, part=access.PERSON, reading=request.method == "GET")
     form = PersonForm(request.POST or None, instance=case.participant)
     if request.method == "POST" and form.is_valid():
         participant_update(participant=form.save(commit=False), by=request.user, case=case,
@@ -211,9 +209,9 @@ def participant_rights(request, pk):
     from django.core.serializers.json import DjangoJSONEncoder
     from django.http import HttpResponse
 
-    from .privacy import participant_erase, participant_export
+    from ..privacy import participant_erase, participant_export
 
-    case = own_case(request.user, pk)
+    case = case_for(request.user, pk, part=access.RIGHTS, reading=request.method == "GET")
     participant = case.participant
     if request.method == "POST":
         if request.POST.get("confirm") != participant.code:
@@ -222,8 +220,6 @@ def participant_rights(request, pk):
         participant_erase(participant, by=request.user)
         messages.success(request, _("Die personenbezogenen Daten sind gelöscht; die Statistik bleibt erhalten."))
         return redirect("cases:case", pk=case.pk)
-    AccessLog.objects.create(user=request.user, participant=participant, action=AccessLog.Action.EXPORT,
-                             purpose="Auskunft (Art. 15 DSGVO)")
     data = participant_export(participant)
     if request.GET.get("format") == "json":
         response = HttpResponse(json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
@@ -237,7 +233,7 @@ def participant_rights(request, pk):
 @personal_data_view
 def slots_board(request):
     """Placement sites of the user's organisations: slots taken, planned, free, and who is waiting."""
-    from .models import PlacementSite
+    from ..models import PlacementSite
 
     sites = list(PlacementSite.objects.for_organizations(roles.organization_ids(request.user)).bookable()
                  .select_related("project", "organization").order_by("project__name", "name").with_occupancy())
