@@ -1,9 +1,11 @@
 """The one way a view reads a query or form parameter it does not hand to a form: parsed here, and a value that
 is not what it must be is a 400 with a message the user can act on, never a server error."""
 
-from datetime import date, datetime
+from datetime import date
 
 from django.utils.translation import gettext as _
+
+from .dates import NotADate, parse_date
 
 
 class BadParameter(ValueError):
@@ -36,12 +38,10 @@ def int_param(request, name: str, *, source: str = "GET", required: bool = False
     return int(value)
 
 
-def parse_date(text: str) -> date:
-    """A date as people type it (TT.MM.JJJJ) or as forms and files send it (JJJJ-MM-TT)."""
-    text = text.strip()
-    for pattern in ("%d.%m.%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    raise BadParameter(_("„%(value)s“ ist kein Datum (TT.MM.JJJJ).") % {"value": text[:20]})
+def date_param(request, name: str, *, source: str = "GET") -> date | None:
+    """A date in either of the forms `core.dates` reads, or None when absent."""
+    value = text_param(request, name, source=source, max_length=20)
+    try:
+        return parse_date(value) if value else None
+    except NotADate as exc:
+        raise BadParameter(str(exc)) from None

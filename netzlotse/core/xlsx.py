@@ -2,7 +2,7 @@
 
 from io import BytesIO
 
-from django.http import HttpResponse
+from django.http import FileResponse
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
@@ -44,16 +44,15 @@ def workbook_bytes(sheets: dict[str, tuple[list[str], list[list]]]) -> bytes:
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def attachment(content: bytes, filename: str, content_type: str = XLSX_TYPE) -> HttpResponse:
-    """A file the browser saves rather than shows."""
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+def attachment(content: bytes, filename: str, content_type: str = XLSX_TYPE) -> FileResponse:
+    """A file the browser saves rather than shows; Django writes the header, quoting a name with umlauts
+    (`filename*=utf-8''…`) so every browser keeps it."""
+    return FileResponse(BytesIO(content), as_attachment=True, filename=filename, content_type=content_type)
 
 
-def xlsx_download(content: bytes, filename: str) -> HttpResponse:
+def xlsx_download(content: bytes, filename: str) -> FileResponse:
     return attachment(content, filename)
 
 
-def xlsx_response(filename: str, sheets) -> HttpResponse:
+def xlsx_response(filename: str, sheets) -> FileResponse:
     return xlsx_download(workbook_bytes(sheets), filename)

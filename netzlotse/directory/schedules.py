@@ -5,10 +5,12 @@ Mobile dates:  "2026-12-03 10:00-14:00; 2027-01-14 09:30-12:00"  (dates also as 
 """
 
 import re
-from datetime import date, datetime, time
+from datetime import date, time
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+from netzlotse.core.dates import parse_date
 
 WEEKDAYS = {"mo": 0, "di": 1, "mi": 2, "do": 3, "fr": 4, "sa": 5, "so": 6,
             "mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
@@ -44,11 +46,6 @@ def parse_opening_hours(text: str) -> list[tuple[int, time, time]]:
     return result
 
 
-def _parse_date(value: str) -> date:
-    fmt = "%Y-%m-%d" if "-" in value else "%d.%m.%Y"
-    return datetime.strptime(value, fmt).date()
-
-
 def parse_mobile_dates(text: str) -> list[tuple[date, time, time]]:
     result = []
     for item in _items(text):
@@ -57,7 +54,7 @@ def parse_mobile_dates(text: str) -> list[tuple[date, time, time]]:
             raise ValidationError(
                 _("„%(item)s“ ist kein Termin. Erwartet wird z. B. „2026-12-03 10:00-14:00“.") % {"item": item})
         try:
-            day = _parse_date(match.group(1))
+            day = parse_date(match.group(1))
         except ValueError:
             raise ValidationError(_("„%(item)s“: ungültiges Datum.") % {"item": item}) from None
         result.append((day, *_time_range(match.groups()[1:], item)))

@@ -1,7 +1,5 @@
 """Gap analysis: thresholds and demand figures, the gap register, unmet-demand signals and interfaces."""
 
-from datetime import date
-
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -11,6 +9,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+
+from netzlotse.core.dates import parse_date
 
 
 class CoverageThreshold(models.Model):
@@ -167,7 +167,7 @@ def describe(kind: str, figures: dict) -> str:
         return ""
     shown = dict(figures)
     if "until" in shown:
-        shown["until"] = date_format(date.fromisoformat(shown["until"]), "SHORT_DATE_FORMAT")
+        shown["until"] = date_format(parse_date(shown["until"]), "SHORT_DATE_FORMAT")
     try:
         return texts[kind]() % shown
     except KeyError:  # a record from before a figure was added: say what kind it is

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from netzlotse.accounts import roles
+from netzlotse.core.dates import NotADate, parse_date
 from netzlotse.network.models import Network, Programme, Project
 
 from .report import Scope
@@ -34,9 +35,9 @@ def parse_dates(text: str) -> list[date]:
         if not value:
             continue
         try:
-            days.add(date(*reversed([int(x) for x in value.split(".")])) if "." in value else date.fromisoformat(value))
-        except (TypeError, ValueError):
-            raise ScopeError(_("„%(v)s“ ist kein Datum (TT.MM.JJJJ oder JJJJ-MM-TT).") % {"v": value[:20]}) from None
+            days.add(parse_date(value))
+        except NotADate as exc:
+            raise ScopeError(str(exc)) from None
     if not days:
         raise ScopeError(_("Bitte mindestens einen Stichtag angeben."))
     if len(days) > MAX_DATES:

@@ -17,6 +17,7 @@ from django.db.models import Max, Q, Sum
 from django.utils import timezone
 
 from netzlotse.cases.models import Case, CaseEvent, Participant, ResidenceRecord
+from netzlotse.core.dates import parse_date
 from netzlotse.network.models import Organization, Project
 
 from .indicators import INDICATORS
@@ -52,7 +53,7 @@ def matches(q: Q, event: dict) -> bool:
 def _age_band(born: str | None, day: date) -> str | None:
     if not born:
         return None
-    born = date.fromisoformat(born)
+    born = parse_date(born)
     age = day.year - born.year - ((day.month, day.day) < (born.month, born.day))
     return "u18" if age < 18 else "18_29" if age < 30 else "30_54" if age < 55 else "55plus"
 

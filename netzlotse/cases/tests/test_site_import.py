@@ -83,7 +83,7 @@ def test_the_page_checks_then_imports_and_the_template_has_every_column(client, 
     client.force_login(world.owner)
     from openpyxl import load_workbook
 
-    sheet = load_workbook(io.BytesIO(client.get(reverse("sites:import_template")).content))["Einsatzstellen"]
+    sheet = load_workbook(io.BytesIO(client.get(reverse("sites:import_template")).getvalue()))["Einsatzstellen"]
     assert [c.value for c in next(sheet.iter_rows(max_row=1))] == HEADERS
     upload = io.BytesIO(csv_file(row()))
     upload.name = "einsatzstellen.csv"

@@ -126,7 +126,7 @@ def test_the_list_filters_and_exports_to_excel(client, world, project):
     assert names(feld="handwerk") == ["Werkstatt"]
     assert names(kreis="14713", frei="on") == ["Werkstatt"]
     assert client.get(reverse("sites:list"), {"kreis": "99999"}).status_code == 400  # said, not a server error
-    sheet = load_workbook(BytesIO(client.get(reverse("sites:list"), {"format": "xlsx"}).content)).active
+    sheet = load_workbook(BytesIO(client.get(reverse("sites:list"), {"format": "xlsx"}).getvalue())).active
     rows = {row[1]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert "'=HYPERLINK" in "".join(rows) and rows["Küche"][7:11] == (1, 1, 0, 0)  # slots, taken, planned, free
 

@@ -207,7 +207,8 @@ def participant_rights(request, pk):
     import json
 
     from django.core.serializers.json import DjangoJSONEncoder
-    from django.http import HttpResponse
+
+    from netzlotse.core.xlsx import attachment
 
     from ..privacy import participant_erase, participant_export
 
@@ -222,10 +223,8 @@ def participant_rights(request, pk):
         return redirect("cases:case", pk=case.pk)
     data = participant_export(participant)
     if request.GET.get("format") == "json":
-        response = HttpResponse(json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
-                                content_type="application/json; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="auskunft-{participant.code}.json"'
-        return response
+        return attachment(json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2).encode(),
+                          f"auskunft-{participant.code}.json", "application/json; charset=utf-8")
     return render(request, "cases/rights.html", {"case": case, "participant": participant, "data": data})
 
 

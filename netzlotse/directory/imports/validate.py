@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.utils.translation import gettext as _
 
+from netzlotse.core.dates import NotADate, parse_date
 from netzlotse.network.models import Organization, Project, Region
 
 from ..models import Phase
@@ -143,12 +144,10 @@ def parse_cell(column: Column, raw, lookups: Lookups):
     if kind == "date":
         if isinstance(raw, (date, datetime)):
             return raw.date() if isinstance(raw, datetime) else raw
-        for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
-            try:
-                return datetime.strptime(text, fmt).date()
-            except ValueError:
-                pass
-        raise CellError(_("„%(v)s“ ist kein Datum (TT.MM.JJJJ oder JJJJ-MM-TT).") % {"v": text[:40]})
+        try:
+            return parse_date(text)
+        except NotADate as exc:
+            raise CellError(str(exc)) from None
     if kind == "bool":
         if text.lower() in TRUE:
             return True

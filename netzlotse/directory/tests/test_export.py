@@ -8,7 +8,9 @@ from netzlotse.directory.tests.helpers import make_offer
 
 
 def rows(response, sheet="Angebote"):
-    book = load_workbook(BytesIO(response.content))
+    # A download streams once: keep what was read for the next sheet
+    content = response.__dict__.setdefault("read_content", response.getvalue())
+    book = load_workbook(BytesIO(content))
     return list(book[sheet].iter_rows(values_only=True))
 
 

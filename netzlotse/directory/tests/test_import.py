@@ -124,7 +124,7 @@ def test_it_does_not_run_someone_elses_upload(client, world):
 def test_it_offers_a_template_listing_every_code(client, world):
     client.force_login(world.coordinator)
     response = client.get(reverse("directory:import_template"))
-    book = load_workbook(__import__("io").BytesIO(response.content))
+    book = load_workbook(__import__("io").BytesIO(response.getvalue()))
     assert book.sheetnames == ["Organisationen", "Angebote", "Orte", "Codes"]
     codes = {row[1] for row in book["Codes"].iter_rows(values_only=True)}
     assert {"zugang", "anerkennung", "gefluechtete", "duldung", "office", "ar"} <= codes
@@ -147,7 +147,7 @@ def test_it_imports_from_the_command_line(world, tmp_path, capsys):
 
 
 def test_it_round_trips_an_export(client, world):
-    exported = client.get(reverse("directory:export")).content
+    exported = client.get(reverse("directory:export")).getvalue()
     before = Offer.objects.count()
     plan = offers_import(filename="export.xlsx", content=exported, by=world.admin)
     assert plan.written, [(e.row, e.column, e.message) for e in plan.errors] + plan.file_errors
@@ -162,7 +162,7 @@ def test_it_updates_an_exported_offer_edited_in_excel(client, world):
 
     from openpyxl import load_workbook
 
-    book = load_workbook(BytesIO(client.get(reverse("directory:export")).content))
+    book = load_workbook(BytesIO(client.get(reverse("directory:export")).getvalue()))
     sheet = book["Angebote"]
     headers = [c.value for c in sheet[1]]
     for row in sheet.iter_rows(min_row=2):

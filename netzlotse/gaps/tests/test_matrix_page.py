@@ -46,7 +46,7 @@ def test_it_compares_two_dates(client, world):
 def test_it_exports_the_matrix_as_xlsx(client, world):
     client.force_login(world.coordinator)
     response = client.get(reverse("gaps:matrix"), {"bereich": "land:14", "format": "xlsx"})
-    rows = list(load_workbook(BytesIO(response.content))["Abdeckung"].iter_rows(values_only=True))
+    rows = list(load_workbook(BytesIO(response.getvalue()))["Abdeckung"].iter_rows(values_only=True))
     assert rows[0][:3] == ("Kreis", "AGS", "1. Zugang, Ansprache und Information")
     assert any(r[1] == "14612" and r[2].startswith("1 (") for r in rows[1:])
 

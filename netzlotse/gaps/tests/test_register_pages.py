@@ -24,7 +24,7 @@ def test_the_register_lists_open_gaps_with_filters_and_exports_them(client, worl
     assert "Sächsische Schweiz-Osterzgebirge" in page.content.decode()
     filtered = client.get(reverse("gaps:register"), {"phase": register.get(phase__code="sicherung").phase_id})
     assert filtered.context["page"].paginator.count == 1
-    sheet = load_workbook(BytesIO(client.get(reverse("gaps:register"), {"format": "xlsx"}).content))["Lückenregister"]
+    sheet = load_workbook(BytesIO(client.get(reverse("gaps:register"), {"format": "xlsx"}).getvalue()))["Lückenregister"]
     assert sheet.max_row == 6 and sheet["G2"].value == "kein Angebot"  # the kind; H2 says it in words
 
 

@@ -24,7 +24,7 @@ def test_the_report_has_a_section_per_region_group_with_open_gaps_and_measures(c
     elbtal = page.context["sections"][1]
     assert [d.ags for d in elbtal.matrix.districts] == ["14628"] and elbtal.open_gaps == 5
     assert "Nachsorge aus Dresden übertragen" in page.content.decode()
-    book = load_workbook(BytesIO(client.get(reverse("gaps:report"), {"format": "xlsx"}).content))
+    book = load_workbook(BytesIO(client.get(reverse("gaps:report"), {"format": "xlsx"}).getvalue()))
     assert book.sheetnames == ["1 Gesamtes Netzwerkgebiet", "2 Lücken Gesamtes Netzwerkgebie",
                                "3 Förderregion Elbtal", "4 Lücken Förderregion Elbtal"]
     rows = list(book["4 Lücken Förderregion Elbtal"].iter_rows(values_only=True))

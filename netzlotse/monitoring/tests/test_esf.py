@@ -105,7 +105,7 @@ def test_the_page_exports_a_workbook_per_project(client, world, project):
     params = {"projekt": project.pk, "von": "2026-01-01", "bis": "2026-12-31"}
     page = client.get(reverse("monitoring:esf"), params)
     assert page.status_code == 200 and "EECO05" in page.content.decode()
-    book = load_workbook(io.BytesIO(client.get(reverse("monitoring:esf"), {**params, "format": "xlsx"}).content))
+    book = load_workbook(io.BytesIO(client.get(reverse("monitoring:esf"), {**params, "format": "xlsx"}).getvalue()))
     assert book.sheetnames == ["Teilnehmende bei Eintritt", "Ergebnisse"]
     lines = [[c.value for c in r] for r in book["Teilnehmende bei Eintritt"].iter_rows()]
     assert lines[0] == ["Code", "Indikator", "Frauen", "Männer", "nicht-binär", "insgesamt"]

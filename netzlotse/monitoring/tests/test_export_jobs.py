@@ -56,7 +56,7 @@ def test_an_export_is_queued_shows_its_progress_and_offers_the_file_when_done(
     assert "<h1" not in fragment and "hx-trigger" not in fragment and job.filename in fragment
     download = client.get(reverse("monitoring:export_file", args=[job.pk]))
     assert download["Content-Disposition"] == f'attachment; filename="{job.filename}"'
-    book = load_workbook(io.BytesIO(download.content))
+    book = load_workbook(io.BytesIO(download.getvalue()))
     assert book.sheetnames[:3] == ["Bericht", "Jobcenter", "Geschlecht"]
     assert [c.value for c in book["Bericht"][3]][:3] == ["Teilnehmende aufgenommen", 12, 20]
 

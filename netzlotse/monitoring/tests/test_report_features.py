@@ -97,14 +97,14 @@ def test_filters_and_age_bands_use_the_same_expression(programme):
 def test_the_page_exports_excel_and_csv_with_the_readers_suppression(client, world, programme):
     client.force_login(world.funder)
     params = {"programm": programme.pk, "stichtage": "01.03.2026", "aufschluesselung": ["jobcenter"]}
-    workbook = load_workbook(io.BytesIO(client.get(reverse("monitoring:report"), {**params, "format": "xlsx"}).content))
+    workbook = load_workbook(io.BytesIO(client.get(reverse("monitoring:report"), {**params, "format": "xlsx"}).getvalue()))
     assert workbook.sheetnames[:2] == ["Bericht", "Jobcenter"]
     sheet = workbook["Bericht"]
     assert [c.value for c in sheet[1]][:2] == ["Kennzahl", "01.03.2026"] and sheet["A3"].value == "Teilnehmende aufgenommen"
     assert sheet["B3"].value == 20
     jobcentres = [[c.value for c in row] for row in workbook["Jobcenter"].iter_rows(min_row=2)]
     assert ["Teilnehmende aufgenommen", "ohne Angabe", HIDDEN] in jobcentres
-    text = client.get(reverse("monitoring:report"), {**params, "format": "csv"}).content.decode("utf-8-sig")
+    text = client.get(reverse("monitoring:report"), {**params, "format": "csv"}).getvalue().decode("utf-8-sig")
     lines = list(csv.reader(io.StringIO(text), delimiter=";"))
     assert lines[0][:3] == ["bereich", "gruppe", "kennzahl"]
     assert ["Jobcenter", "Jobcenter Süd", "admissions", "Teilnehmende aufgenommen", "2026-03-01", BLOCKED, ""] in lines
