@@ -2,6 +2,7 @@
 
 import re
 
+from django.core.management import call_command
 from playwright.sync_api import expect
 
 
@@ -30,6 +31,7 @@ def test_coordinator_records_a_measure_and_closes_a_gap_with_a_new_offer(visitor
     page.get_by_role("button", name="Speichern").click()
     expect(page.locator("h1")).to_have_text("Nachbetreuung nach Arbeitsaufnahme Leipzig")
 
+    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)  # the gap check's turn
     page.goto(gap_url)
     expect(page.locator(".gap-status").first).to_have_text("geschlossen")
     expect(page.locator("main")).to_contain_text("Nachbetreuung nach Arbeitsaufnahme Leipzig")
