@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from netzlotse.accounts import roles
 from netzlotse.core.forms import FastSelect, KernForm, KernModelForm
 from netzlotse.core.locking import VersionedFormMixin
+from netzlotse.network.forms import district_field
 from netzlotse.network.models import Organization, Project, Region
 
 from .models import PlacementSite
@@ -77,8 +78,7 @@ class SiteFilterForm(KernForm):
                                      widget=FastSelect, empty_label=_("alle Träger"))
     projekt = forms.ModelChoiceField(label=_("Projekt"), queryset=Project.objects.none(), required=False,
                                      widget=FastSelect, empty_label=_("alle Projekte"))
-    kreis = forms.ModelChoiceField(label=_("Kreis"), queryset=Region.objects.none(), required=False,
-                                   widget=FastSelect, empty_label=_("alle Kreise"), to_field_name="ags")
+    kreis = district_field()
     feld = forms.ChoiceField(label=_("Tätigkeitsfeld"), required=False, widget=FastSelect,
                              choices=[("", _("alle Tätigkeitsfelder")), *PlacementSite.Field.choices])
     stand = forms.ChoiceField(label=_("Stand"), required=False, widget=FastSelect, choices=[

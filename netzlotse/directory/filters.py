@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from netzlotse.core.cache import reference_list
 from netzlotse.core.forms import FastSelect, KernForm
 from netzlotse.core.translation import CONTENT_LANGUAGES
+from netzlotse.network.forms import DISTRICT_KEY
 from netzlotse.network.models import Region, RegionGroup
 
 from .models import DeliveryMode, FieldOfAction, Language, Offer, Phase, TargetGroup
@@ -95,7 +96,8 @@ class OfferFilterForm(KernForm):
     q = forms.CharField(label=_("Suchbegriff"), required=False, max_length=200)
     phase = CachedChoiceField(label=_("Phase der Prozesskette"), source=_default_phases, key=lambda p: p.pk,
                               required=False, widget=FastSelect, empty_label=_("alle Phasen"))
-    kreis = CachedChoiceField(label=_("Kreis / kreisfreie Stadt"), source=_districts, key=lambda r: r.ags,
+    kreis = CachedChoiceField(label=_("Kreis / kreisfreie Stadt"), source=_districts,
+                              key=lambda r: getattr(r, DISTRICT_KEY),
                               show=lambda r: r.name, required=False, widget=FastSelect, empty_label=_("alle Kreise"))
     region = CachedChoiceField(label=_("Regionsgruppe / Förderregion"), key=lambda g: g.pk, required=False,
                                source=lambda: reference_list("region-groups", lambda: list(RegionGroup.objects.all())),

@@ -10,6 +10,7 @@ from netzlotse.core.forms import FastSelect, KernForm, KernModelForm, style_widg
 from netzlotse.core.locking import VersionField
 from netzlotse.directory.filters import apply_vocabulary_filters, vocabulary_field
 from netzlotse.directory.models import DeliveryMode, FieldOfAction, Language, Offer, Phase, ProcessChain, TargetGroup
+from netzlotse.network.forms import district_field
 from netzlotse.network.models import Network, Organization, Project, Region, RegionGroup
 
 from .matrix import changes, coverage
@@ -103,8 +104,7 @@ class RegisterFilterForm(KernForm):
     art = forms.ChoiceField(label=_("Art der Lücke"), required=False, widget=FastSelect)
     phase = forms.ModelChoiceField(label=_("Phase"), queryset=Phase.objects.none(), required=False,
                                    empty_label=_("alle Phasen"), widget=FastSelect)
-    kreis = forms.ModelChoiceField(label=_("Kreis"), queryset=Region.objects.none(), required=False,
-                                   empty_label=_("alle Kreise"), widget=FastSelect, to_field_name="ags")
+    kreis = district_field()
     zielgruppe = vocabulary_field(TargetGroup, _("Zielgruppe"), _("alle Zielgruppen"))
 
     def __init__(self, data, *, networks):
@@ -116,7 +116,6 @@ class RegisterFilterForm(KernForm):
         self.fields["art"].choices = [("", _("alle Lücken (ohne Doppelangebote)")), ("alle", _("alle Einträge")),
                                       *Gap.Kind.choices]
         self.fields["phase"].queryset = Phase.objects.filter(chain__is_default=True)
-        self.fields["kreis"].queryset = Region.objects.districts().order_by("name")
         self.fields["zielgruppe"].load_choices()
 
     def apply(self, gaps):
@@ -219,8 +218,7 @@ DemandFormSet = forms.modelformset_factory(DemandFigure, form=DemandForm, formse
 class GraphFilterForm(KernForm):
     netzwerk = forms.ModelChoiceField(label=_("Netzwerk"), queryset=Network.objects.none(), empty_label=None,
                                       widget=FastSelect)
-    kreis = forms.ModelChoiceField(label=_("Kreis"), queryset=Region.objects.none(), required=False,
-                                   empty_label=_("ganzes Netzwerkgebiet"), widget=FastSelect, to_field_name="ags")
+    kreis = district_field(empty_label=_("ganzes Netzwerkgebiet"))
     art = forms.ChoiceField(label=_("Art der Organisation"), required=False, widget=FastSelect)
     stand = forms.DateField(label=_("Stand am"), required=False, widget=DATE_INPUT,
                             help_text=_("Nur Verbindungen, die an diesem Tag bestanden (ohne Angabe: heute)"))
@@ -233,7 +231,6 @@ class GraphFilterForm(KernForm):
         defaults = {"netzwerk": networks[0].pk} if networks else {}
         super().__init__({**defaults, **{k: v for k, v in data.items() if v}})
         self.fields["netzwerk"].queryset = Network.objects.filter(pk__in=[n.pk for n in networks])
-        self.fields["kreis"].queryset = Region.objects.districts().order_by("name")
         self.fields["art"].choices = [("", _("alle Arten")), *Organization.Kind.choices]
 
     def organizations(self):

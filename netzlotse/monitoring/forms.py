@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from netzlotse.cases.models import Participant
 from netzlotse.core.forms import FastSelect, KernForm, style_widgets
 from netzlotse.directory.models import ResidenceStatus, TargetGroup
+from netzlotse.network.forms import DISTRICT_KEY
 from netzlotse.network.models import Organization, Programme, Project, Region
 
 from . import breakdowns as bd
@@ -39,7 +40,7 @@ def _filter_choices(programmes) -> dict[str, list]:
         "jobcenter": none + [(o.pk, o.name) for o in Organization.objects.filter(kind=Organization.Kind.JOBCENTER)
                              .order_by("name")],
         "traeger": none + [(o.pk, o.name) for o in providers.order_by("name")],
-        "kreis": none + [(r.pk, r.name) for r in Region.objects.districts().order_by("name")],
+        "kreis": none + [(getattr(r, DISTRICT_KEY), r.name) for r in Region.objects.districts().order_by("name")],
         "geschlecht": none + list(Participant.Gender.choices),
         "altersgruppe": none + bd.AGE_BANDS,
         "zielgruppe": none + [(t.pk, str(t)) for t in TargetGroup.objects.filter(is_active=True)],
@@ -47,7 +48,7 @@ def _filter_choices(programmes) -> dict[str, list]:
     }
 
 
-INTEGER_KEYS = {"jobcenter", "traeger", "kreis", "zielgruppe", "aufenthaltsstatus"}
+INTEGER_KEYS = {"jobcenter", "traeger", "zielgruppe", "aufenthaltsstatus"}
 
 
 class ReportForm(KernForm):
@@ -116,7 +117,9 @@ class ReportForm(KernForm):
         filters = {}
         for code in _FILTERS:
             value = self.cleaned_data.get(code)
-            if value:
+            if value and code == "kreis":  # chosen by its official key, counted by its id
+                filters[code] = Region.objects.get(**{DISTRICT_KEY: value}).pk
+            elif value:
                 filters[code] = int(value) if code in INTEGER_KEYS else value
         return Scope(programme=self.cleaned_data["programm"], project=self.cleaned_data.get("projekt"), filters=filters)
 

@@ -1,11 +1,23 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from netzlotse.core.forms import FastSelectMultiple, KernModelForm
+from netzlotse.core.forms import FastSelect, FastSelectMultiple, KernModelForm
 
 from .models import Cooperation, Network, NetworkMembership, Organization, Programme, Project, Region, RegionGroup
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+# A district is chosen, linked and sent in every URL by its official key (Amtlicher Gemeindeschlüssel, e.g.
+# 14612 for Dresden), never by a database id: links between the directory, the gap pages, the site list and
+# the monitoring filters carry the same value, and a bookmark survives a reload of the region data.
+DISTRICT_KEY = "ags"
+
+
+def district_field(*, empty_label=None) -> forms.ModelChoiceField:
+    """The one district filter; a form narrows `queryset` to the districts it offers."""
+    return forms.ModelChoiceField(label=_("Kreis"), queryset=Region.objects.districts().order_by("name"),
+                                  required=False, empty_label=empty_label or _("alle Kreise"), widget=FastSelect,
+                                  to_field_name=DISTRICT_KEY)
 
 
 class OrganizationForm(KernModelForm):

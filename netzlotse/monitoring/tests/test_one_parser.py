@@ -1,4 +1,4 @@
-"""One date parser for every text a date is read from: both forms people and files use, one message otherwise."""
+"""One date parser for every text a date is read from, and one key for a district in every filter."""
 
 from datetime import date
 
@@ -29,3 +29,15 @@ def test_the_report_the_import_and_the_mobile_dates_read_dates_alike():
         parse_dates("31.04.2026")
     with pytest.raises(CellError, match="„31.04.2026“ ist kein Datum"):
         parse_cell(Column("valid_from", "gueltig_ab", kind="date"), "31.04.2026", lookups=None)
+
+
+def test_the_report_filters_a_district_by_its_official_key(world):
+    from netzlotse.monitoring.forms import ReportForm
+    from netzlotse.network.models import Programme, Region
+
+    programme = Programme.objects.create(name="StaTA", short_name="StaTA")
+    form = ReportForm({"programm": programme.pk, "kreis": "15090"}, user=world.admin)
+    assert form.is_valid(), form.errors
+    assert form.scope().filters == {"kreis": Region.objects.get(ags="15090").pk}
+    assert not ReportForm({"programm": programme.pk, "kreis": str(Region.objects.get(ags="15090").pk)},
+                          user=world.admin).is_valid()
