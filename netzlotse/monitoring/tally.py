@@ -17,6 +17,7 @@ from django.db.models import Max, Q, Sum
 from django.utils import timezone
 
 from netzlotse.cases.models import Case, CaseEvent, Participant, ResidenceRecord
+from netzlotse.cases.writers import WRITER_LOCK  # the contract this module reads the case file under
 from netzlotse.core.dates import parse_date
 from netzlotse.network.models import Organization, Project
 
@@ -247,7 +248,6 @@ class Busy(Exception):
     """Writers kept the tallies locked past the wait (a long import, say); the report counts live instead."""
 
 
-WRITER_LOCK = 5_150_001  # the advisory lock of migration 0004
 # How long a refresh waits for writers; writers that arrive meanwhile queue behind it, so it stays short.
 WAIT = "2s"
 # SQLite takes a change time from the app's clock before the writer gets the database; a refresh then re-reads
