@@ -12,6 +12,7 @@ from netzlotse.core.api_forms import bind, query_schema
 from netzlotse.core.api_schemas import NotFoundOut, ValidationErrorOut
 
 from .forms import CoverageForm
+from .matrix import changes_for, coverage_for
 
 router = Router(tags=["Lücken"])
 
@@ -62,8 +63,9 @@ def matrix(request, filters: Query[MatrixQuery]):
     if not roles.can(request.user, roles.VIEW_GAPS):
         raise HttpError(403, "Keine Berechtigung für die Lückenanalyse.")
     form = bind(CoverageForm, filters, user=request.user)
-    result = form.matrix()
-    found = form.changes_since(result)
+    query = form.query()
+    result = coverage_for(query)
+    found = changes_for(query, result)
     compared = None if found is None else [{"ags": d.ags, "phase_id": p.pk, "change": what} for d, p, what in found]
     return {
         "chain_id": result.chain.pk, "chain": str(result.chain.name), "date": result.day,

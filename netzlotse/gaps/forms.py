@@ -1,4 +1,3 @@
-from functools import cached_property
 
 from django import forms
 from django.db.models import Q
@@ -13,7 +12,7 @@ from netzlotse.directory.models import DeliveryMode, FieldOfAction, Language, Of
 from netzlotse.network.forms import district_field
 from netzlotse.network.models import Network, Organization, Project, Region, RegionGroup
 
-from .matrix import changes, coverage
+from .matrix import CoverageQuery
 from .models import CoverageThreshold, DemandFigure, Gap, Interface, Measure
 
 
@@ -71,25 +70,13 @@ class CoverageForm(KernForm):
     def day(self):
         return self.cleaned_data.get("stand") or timezone.localdate()
 
-    def offers(self):
-        return apply_vocabulary_filters(Offer.objects.all(), self.cleaned_data)
-
-    def matrix(self):
-        """The matrix this form asks for (the page and the API both use it)."""
-        return coverage(chain=self.cleaned_data["kette"], day=self.day(), districts=self.districts(),
-                        offers=self.offers(), thresholds=self.thresholds, per_capita=self.cleaned_data.get("je_100k"))
-
-    def changes_since(self, matrix):
-        """Cells that opened or closed since the comparison date, or None when no date was given."""
-        if not self.cleaned_data.get("vergleich"):
-            return None
-        before = coverage(chain=matrix.chain, day=self.cleaned_data["vergleich"], districts=matrix.districts,
-                          offers=self.offers(), thresholds=self.thresholds)
-        return changes(before, matrix)
-
-    @cached_property
-    def thresholds(self) -> dict:
-        return CoverageThreshold.for_network(self.networks[0] if self.networks else None)
+    def query(self) -> CoverageQuery:
+        """The parsed parameters, for `matrix.coverage_for` (the page, its Excel file and the API alike)."""
+        data = self.cleaned_data
+        return CoverageQuery(chain=data["kette"], day=self.day(), districts=self.districts(),
+                             offers=apply_vocabulary_filters(Offer.objects.all(), data),
+                             thresholds=CoverageThreshold.for_network(self.networks[0] if self.networks else None),
+                             per_capita=bool(data.get("je_100k")), compare_with=data.get("vergleich"))
 
 
 OPEN = "offen"

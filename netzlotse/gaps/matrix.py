@@ -169,3 +169,31 @@ def changes(before: Matrix, after: Matrix) -> list[tuple[Region, Phase, str]]:
         elif old != GAP and new == GAP:
             result.append((district, phase, "closed"))
     return result
+
+
+@dataclass(frozen=True)
+class CoverageQuery:
+    """What the matrix page, its Excel file and the API ask for, as the coverage form parsed it."""
+
+    chain: ProcessChain
+    day: date
+    districts: list[Region]
+    offers: object  # the offers to count (a QuerySet narrowed by target group, field, mode, language)
+    thresholds: dict
+    per_capita: bool = False
+    compare_with: date | None = None
+
+
+def coverage_for(query: CoverageQuery) -> Matrix:
+    return coverage(chain=query.chain, day=query.day, districts=query.districts, offers=query.offers,
+                    thresholds=query.thresholds, per_capita=query.per_capita)
+
+
+def changes_for(query: CoverageQuery, matrix: Matrix):
+    """Cells that opened or closed since the comparison date, or None when the query names none."""
+    if query.compare_with is None:
+        return None
+    before = coverage(chain=matrix.chain, day=query.compare_with, districts=matrix.districts, offers=query.offers,
+                      thresholds=query.thresholds)
+    return changes(before, matrix)
+

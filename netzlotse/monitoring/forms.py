@@ -15,7 +15,7 @@ from netzlotse.network.models import Organization, Programme, Project, Region
 
 from . import breakdowns as bd
 from .indicators import GROUPS, INDICATORS, STATA
-from .report import Scope, build
+from .report import Scope
 from .scope import MAX_DATES, ScopeError, parse_dates, programmes_for
 
 MAX_BREAKDOWNS = 3
@@ -123,10 +123,10 @@ class ReportForm(KernForm):
                 filters[code] = int(value) if code in INTEGER_KEYS else value
         return Scope(programme=self.cleaned_data["programm"], project=self.cleaned_data.get("projekt"), filters=filters)
 
-    def report(self, *, today: date, suppress: bool, progress=None):
-        """The report these parameters ask for (page, export job and print view alike)."""
-        return build(scope=self.scope(), dates=self.dates(today), groups=self.groups,
-                     breakdowns=self.cleaned_data["aufschluesselung"], suppress=suppress, progress=progress)
+    def parameters(self, *, today: date) -> dict:
+        """The parsed parameters, for `report.build` (page, export job and print view alike)."""
+        return {"scope": self.scope(), "dates": self.dates(today), "groups": self.groups,
+                "breakdowns": self.cleaned_data["aufschluesselung"]}
 
     @property
     def steps(self) -> int:

@@ -10,6 +10,7 @@ from netzlotse.accounts import roles
 
 from . import exports
 from .models import ExportJob
+from .report import build
 
 log = logging.getLogger(__name__)
 
@@ -33,8 +34,9 @@ def export_run(*, job_id: str) -> ExportJob | None:
             if not (user.is_active and roles.can(user, roles.VIEW_MONITORING) and form.is_valid()):
                 raise PermissionError(_("Dieser Bericht steht Ihnen nicht mehr zur Verfügung."))
             job.advance(0, form.steps)
-            report = form.report(today=timezone.localdate(), suppress=not roles.can(user, roles.SEE_SMALL_CELLS),
-                                 progress=lambda done: job.advance(done, form.steps))
+            report = build(**form.parameters(today=timezone.localdate()),
+                           suppress=not roles.can(user, roles.SEE_SMALL_CELLS),
+                           progress=lambda done: job.advance(done, form.steps))
             job.content, job.filename = exports.file_for(report, job.format)
             job.status, job.step = ExportJob.Status.DONE, form.steps
     except PermissionError as error:

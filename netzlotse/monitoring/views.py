@@ -21,7 +21,7 @@ from .esf import COLUMNS, GENDERS, esf_report, workbook_sheets
 from .forms import CutoffAddForm, EsfReportForm, ReportForm, TargetForm
 from .indicators import INDICATORS
 from .models import Cutoff, ExportJob, Target
-from .report import describe_filters
+from .report import build, describe_filters
 from .scope import programmes_for
 
 
@@ -48,7 +48,8 @@ def report(request):
     result = None
     if form.is_bound and form.is_valid():
         # Only the network's own staff see figures of 1 to 4 people; funders read suppressed aggregates.
-        result = form.report(today=timezone.localdate(), suppress=not roles.can(request.user, roles.SEE_SMALL_CELLS))
+        result = build(**form.parameters(today=timezone.localdate()),
+                       suppress=not roles.can(request.user, roles.SEE_SMALL_CELLS))
         if request.GET.get("format") in ExportJob.Format.values:  # a direct download, for links and scripts
             return exports.response(result, request.GET["format"])
     template = "monitoring/print.html" if result and request.GET.get("format") == "druck" else "monitoring/report.html"

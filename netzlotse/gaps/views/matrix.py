@@ -12,13 +12,13 @@ from netzlotse.accounts.decorators import permission_required
 from netzlotse.core.xlsx import xlsx_response
 
 from ..forms import CoverageForm
-from ..matrix import COVERED, GAP, TOO_FEW, add_demand_signals
+from ..matrix import COVERED, GAP, TOO_FEW, add_demand_signals, changes_for, coverage_for
 
 STATUS_TEXT = {GAP: _("Lücke"), TOO_FEW: _("zu wenige"), COVERED: _("abgedeckt")}
 
 
-def _matrix_for(form):
-    matrix = form.matrix()
+def _matrix_for(query):
+    matrix = coverage_for(query)
     add_demand_signals(matrix)
     return matrix
 
@@ -51,15 +51,16 @@ def matrix_page(request):
     form = CoverageForm(request.GET, user=request.user)
     context = {"form": form}
     if form.is_valid():
-        matrix = _matrix_for(form)
+        query = form.query()
+        matrix = _matrix_for(query)
         if request.GET.get("format") == "xlsx":
             return matrix_xlsx(matrix)
         rows = [(district, [(cell, _search_link(district, phase, form)) for cell, phase in zip(cells, matrix.phases,
                                                                                                 strict=True)])
                 for district, cells in matrix.rows()]
-        chart = _chart_data(matrix, form.thresholds.get(None, 1))
+        chart = _chart_data(matrix, query.thresholds.get(None, 1))
         context.update(matrix=matrix, rows=rows, chart=chart, totals=matrix.totals(), status_text=STATUS_TEXT)
-        context["changes"] = form.changes_since(matrix)
+        context["changes"] = changes_for(query, matrix)
     return render(request, "gaps/matrix.html", context)
 
 
