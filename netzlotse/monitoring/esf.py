@@ -17,7 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from netzlotse.cases.models import Answer, Case, EsfRecord, Participant
 
 from .breakdowns import age
-from .report import HIDDEN, suppress_column
+from .report import HIDDEN
+from .suppression import suppress_column
 
 YES = Answer.YES
 E = EsfRecord.Employment

@@ -20,7 +20,7 @@ from . import breakdowns as bd
 from . import tally
 from .indicators import BY_CODE, Indicator, _with_parts, compute, in_groups
 from .models import Cutoff, Target
-from .suppression import BLOCKED, HIDDEN, MARKS, against_unfiltered, changes, ratio_hidden, small
+from .suppression import BLOCKED, HIDDEN, MARKS, against_unfiltered, changes, ratio_hidden, small, suppress_column
 
 # Targets a project already states in its own record, used where no target was entered for the indicator.
 PROJECT_FIELDS = {"admissions": "planned_participants", "slots_occupied": "planned_slots"}
@@ -209,19 +209,6 @@ def _section(breakdown: bd.Breakdown, events, dates, chosen: list[Indicator], su
             rows.append(Row(indicator, labels[key], cells, key=key))
         blocks.append((indicator, rows))
     return Section(breakdown, blocks)
-
-
-def suppress_column(column: dict) -> dict:
-    """{key: "< 5" or "x"} for the cells of one column (groups that add up to a shown total) that must not be
-    shown: every value from 1 to 4, and where that hides a single cell, the next smallest one as well."""
-    few = [key for key, value in column.items() if small(value)]
-    hidden = dict.fromkeys(few, HIDDEN)
-    if len(few) == 1:
-        others = sorted((value, position, key) for position, (key, value) in enumerate(column.items())
-                        if value and key not in few)
-        if others:
-            hidden[others[0][2]] = BLOCKED
-    return hidden
 
 
 def _hidden_cells(grouped, order, codes, dates) -> dict:
