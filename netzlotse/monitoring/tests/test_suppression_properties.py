@@ -14,9 +14,9 @@ COLUMN = st.dictionaries(st.sampled_from(["f", "m", "d", "?", "JC Nord", "JC Sü
 
 
 def values_a_reader_allows(column: dict, hidden: dict) -> dict:
-    """For each hidden cell that holds a small figure, every value it could have: "< 5" is 1 to 4, "x" any number, and the hidden cells add
-    up to what the total leaves after the shown ones (a total of 1 to 4 is shown as "< 5" itself). Worked out by
-    enumeration, independently of the code."""
+    """For each hidden cell that holds a small figure, every value it could have: "< 5" is 1 to 4, "x" any
+    number, and the hidden cells add up to what the total leaves after the shown ones (a total of 1 to 4 is shown
+    as "< 5" itself). Worked out by enumeration, independently of the code."""
     total = sum(column.values())
     shown = sum(value for key, value in column.items() if key not in hidden)
     rests = {t - shown for t in (range(1, 5) if small(total) else [total]) if t >= shown}
