@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from netzlotse.core.forms import FastSelect, FastSelectMultiple, KernForm, KernModelForm
@@ -64,7 +65,10 @@ class AdmissionForm(KernForm):
 
     def __init__(self, *args, organizations, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["project"].queryset = Project.objects.filter(lead__in=organizations).order_by("name")
+        # Projects the organisation leads, is a partner of, or whose network it coordinates (joint projects).
+        self.fields["project"].queryset = Project.objects.filter(
+            Q(lead__in=organizations) | Q(partners__in=organizations) | Q(network__coordinator__in=organizations)
+        ).distinct().order_by("name")
         self.fields["phase"].queryset = Phase.objects.filter(chain__is_default=True)
         self.fields["jobcenter"].queryset = Organization.objects.filter(kind=Organization.Kind.JOBCENTER).order_by("name")
         self.fields["residence_status"].queryset = ResidenceStatus.objects.filter(is_active=True)

@@ -86,6 +86,17 @@ class OrganizationQuerySet(models.QuerySet):
     def search(self, text):
         return self.filter(name__icontains=text) if text else self
 
+    def working_with(self, organization_id):
+        """The organisations one organisation works with: the members and coordinators of the networks it belongs
+        to or coordinates, the lead and partners of its projects, and its cooperation partners (either way)."""
+        networks = Network.objects.filter(Q(coordinator_id=organization_id)
+                                          | Q(memberships__organization_id=organization_id))
+        projects = Project.objects.filter(Q(lead_id=organization_id) | Q(partners=organization_id))
+        condition = (Q(network_memberships__network__in=networks) | Q(coordinated_networks__in=networks)
+                     | Q(led_projects__in=projects) | Q(partner_projects__in=projects)
+                     | Q(cooperations_in__source_id=organization_id) | Q(cooperations_out__target_id=organization_id))
+        return self.filter(pk__in=Organization.objects.filter(condition).values("pk")).exclude(pk=organization_id)
+
     def managed_by(self, user):
         """The organisations whose data and offers the user manages (the one scope rule).
 

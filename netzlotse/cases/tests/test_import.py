@@ -136,7 +136,7 @@ def test_csv_lists_and_the_command_and_a_formula_is_refused(world, tmp_path, cap
 
 def test_the_upload_page_checks_then_imports_for_the_counsellors_organisation(client, world):
     verified(client, world.counsellor)
-    assert client.get(reverse("cases:import_template")).content[:2] == b"PK"
+    assert client.get(reverse("cases:import_template")).getvalue()[:2] == b"PK"
     assert template_bytes()[:2] == b"PK"
     from django.core.files.uploadedfile import SimpleUploadedFile
 

@@ -1,5 +1,6 @@
 """Case pages need a second factor; what a user finds is scoped and, when searched by name, logged."""
 
+import json
 from datetime import date
 
 from django.urls import reverse
@@ -196,7 +197,8 @@ def test_the_export_page_and_erasure_need_the_code_typed_in(client, world):
     page = client.get(reverse("cases:rights", args=[case.pk]))
     assert "Haddad" in page.content.decode()
     download = client.get(reverse("cases:rights", args=[case.pk]), {"format": "json"})
-    assert download.json()["last_name"] == "Haddad"
+    assert json.loads(download.getvalue())["last_name"] == "Haddad"
+    assert download["Content-Disposition"].startswith("attachment")
     assert AccessLog.objects.filter(action=AccessLog.Action.EXPORT).count() == 2
     client.post(reverse("cases:rights", args=[case.pk]), {"confirm": "falsch"})
     case.participant.refresh_from_db()

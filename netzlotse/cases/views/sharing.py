@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from netzlotse.accounts import roles
 from netzlotse.accounts.decorators import personal_data_view
-from netzlotse.core.params import int_param
+from netzlotse.core.params import int_param, text_param
 from netzlotse.directory.models import Offer
 from netzlotse.network.models import Organization
 
@@ -23,18 +23,22 @@ from ..services import ConsentMissing, consent_record, consent_withdraw, referra
 from ..site_matching import match_sites
 
 
-def _partners(case):
-    """Organisations a consent may name: members of the networks the case's organisation belongs to."""
-    networks = case.organization.networks.all()
-    return Organization.objects.filter(network_memberships__network__in=networks).exclude(
-        pk=case.organization_id).distinct().order_by("name")
+def _recipients(case, search: str):
+    """Organisations a consent may name: those the case's organisation works with, and any other organisation
+    of the directory the counsellor searched for by name."""
+    found = Organization.objects.working_with(case.organization_id)
+    if search:
+        found = found | Organization.objects.filter(
+            pk__in=Organization.objects.search(search).exclude(pk=case.organization_id).values("pk")[:30])
+    return found.order_by("name")
 
 
 @require_http_methods(["GET", "POST"])
 @personal_data_view
 def consent_add(request, pk):
     case = case_for(request.user, pk, part=access.CONSENT, reading=request.method == "GET")
-    form = ConsentForm(request.POST or None, organizations=_partners(case),
+    search = text_param(request, "suche", max_length=100)
+    form = ConsentForm(request.POST or None, organizations=_recipients(case, search),
                        initial={"granted_on": timezone.localdate(), "text_version": "1"})
     if request.method == "POST" and form.is_valid():
         consent = form.save(commit=False)
@@ -42,7 +46,8 @@ def consent_add(request, pk):
         consent_record(consent=consent, recipients=form.cleaned_data["recipients"], by=request.user)
         messages.success(request, _("Die Einwilligung ist erfasst."))
         return redirect("cases:case", pk=case.pk)
-    return render(request, "cases/record.html", {"case": case, "form": form, "title": _("Einwilligung erfassen")})
+    return render(request, "cases/record.html", {"case": case, "form": form, "title": _("Einwilligung erfassen"),
+                                                 "recipient_search": search})
 
 
 @require_POST
