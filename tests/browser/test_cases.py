@@ -146,3 +146,63 @@ def test_provider_staff_keep_their_sites_and_a_counsellor_places_a_person_by_the
     page.get_by_role("button", name="Speichern").click()
     expect(page.locator(".kern-alert--success")).to_contain_text("Der Platz ist gebucht.")
     assert case.placements.filter(status__in=Placement.OCCUPYING).exists()
+
+
+def test_a_stata_case_is_admitted_into_its_project_referred_under_consent_and_accepted(visitor):
+    """The demo's main programme end to end: the StaTA centre admits a person into a StaTA project, records the
+    consent for the provider of a matching offer (found on the consent page), proposes the referral, and that
+    provider's staff accept it from the case page, which shows them what the consent covers."""
+    from netzlotse.accounts.demo import DEMO_PASSWORD
+    from netzlotse.accounts.models import Membership, User
+    from netzlotse.cases.demo import load_cases_demo
+    from netzlotse.cases.matching import match_offers
+    from netzlotse.cases.models import Case, Referral
+    from netzlotse.network.models import Project
+
+    load_cases_demo()
+    project = Project.objects.filter(programme__short_name="StaTA").order_by("name").first()
+    page = visitor.page
+    visitor.login("beratung")
+    visitor.goto("/faelle/neu/")
+    page.fill("#id_token", current_code("beratung"))
+    page.get_by_role("button", name="Einrichtung bestätigen").click()
+    page.fill("#id_first_name", "Jana")
+    page.fill("#id_last_name", "Vermittlung")
+    page.fill("#id_birth_date", "1980-03-04")
+    page.select_option("#id_district", label="Stendal")
+    page.select_option("#id_project", label=project.name)
+    page.get_by_role("button", name="Aufnehmen").click()
+    expect(page.locator(".kern-alert--success")).to_contain_text("ist aufgenommen")
+    case = Case.objects.get(participant__last_name="Vermittlung")
+    assert case.project == project
+
+    offer = match_offers(case).matches[0].offer
+    provider = offer.provider
+    visitor.goto(f"/faelle/{case.pk}/einwilligung/")
+    page.fill("#id_suche", provider.name)
+    page.get_by_role("button", name="Suchen").click()
+    visitor.check("consent-with-search")
+    page.check("#id_for_referral")
+    page.select_option("#id_recipients", label=provider.name)
+    page.check("input[name=data_categories][value=identity]")
+    page.check("input[name=data_categories][value=history]")
+    page.fill("#id_valid_until", "2027-12-31")
+    page.get_by_role("button", name="Speichern").click()
+    expect(page.locator(".kern-alert--success")).to_contain_text("Die Einwilligung ist erfasst.")
+
+    visitor.goto(f"/faelle/{case.pk}/zuweisung/")
+    page.get_by_role("button", name=f"{offer.title_de} zuweisen").first.click()
+    expect(page.locator(".kern-alert--success")).to_contain_text("ist vorgeschlagen")
+    page.get_by_role("button", name="Abmelden").click()
+
+    staff = User.objects.create_user("annahme", password=DEMO_PASSWORD)
+    Membership.objects.create(user=staff, organization=provider, role="provider")
+    visitor.login("annahme")
+    visitor.goto(f"/faelle/{case.pk}/")
+    page.fill("#id_token", current_code("annahme"))
+    page.get_by_role("button", name="Einrichtung bestätigen").click()
+    expect(page.locator("h1")).to_contain_text("Jana Vermittlung")
+    visitor.check("case-page-as-recipient")
+    page.get_by_role("button", name="angenommen").first.click()
+    expect(page.locator("main")).to_contain_text("angenommen")
+    assert case.referrals.get().status == Referral.Status.ACCEPTED
