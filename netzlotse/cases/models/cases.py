@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
@@ -174,6 +175,16 @@ class Contact(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.date:%d.%m.%Y}"
+
+    def clean(self):
+        """A contact is recorded once it happened; the next one follows it (else the case would show as overdue)."""
+        errors = {}
+        if self.date and self.date > timezone.localdate():
+            errors["date"] = _("Ein Kontakt wird erfasst, wenn er stattgefunden hat: das Datum liegt in der Zukunft.")
+        if self.date and self.next_contact_on and self.next_contact_on < self.date:
+            errors["next_contact_on"] = _("Der nächste Kontakt liegt vor diesem Kontakt.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class Need(models.Model):

@@ -3,6 +3,7 @@
 import secrets
 import unicodedata
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Now
 from django.utils import timezone
@@ -84,6 +85,10 @@ class Participant(models.Model):
 
     def __str__(self):
         return self.code  # lists show the pseudonymous code, never the name
+
+    def clean(self):
+        if self.birth_date and self.birth_date > timezone.localdate():
+            raise ValidationError({"birth_date": _("Das Geburtsdatum liegt in der Zukunft.")})
 
     @property
     def full_name(self) -> str:

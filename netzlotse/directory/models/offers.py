@@ -4,6 +4,7 @@ import uuid
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Value
 from django.db.models.functions import Coalesce, NullIf
@@ -213,6 +214,18 @@ class Offer(models.Model):
 
     def __str__(self):
         return self.title_de
+
+    def clean(self):
+        """The constraints above, as messages at the fields (a form shows these, never a constraint's name)."""
+        errors = {}
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            errors["valid_until"] = _("Das Ende der Gültigkeit liegt vor ihrem Beginn.")
+        if self.min_age is not None and self.max_age is not None and self.max_age < self.min_age:
+            errors["max_age"] = _("Das Höchstalter liegt unter dem Mindestalter.")
+        if self.cost_eur is not None and self.cost_eur < 0:
+            errors["cost_eur"] = _("Kosten können nicht negativ sein (0 für kostenfrei).")
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def title(self):

@@ -118,3 +118,18 @@ def test_it_shows_counts_per_phase_stale_and_ending_offers_on_the_dashboard(clie
     assert per_phase["zugang"] == 2 and per_phase["qualifizierung"] == 1 and per_phase["einmuendung"] == 0
     assert response.context["stale_count"] == 1
     assert [o.pk for o in response.context["ending"]] == [world.offer_a.pk]
+
+
+def test_ranges_and_costs_that_cannot_be_are_refused_at_their_fields(client, world):
+    # Found by users: an end before the start showed the constraint's name "offer_valid_range", and a cost of
+    # -5 was published as "-5,00 €".
+    client.force_login(world.owner)
+    data = offer_form(world, valid_from="2026-06-01", valid_until="2026-05-01", min_age="30", max_age="20",
+                      cost_eur="-5")
+    response = client.post(reverse("directory:create"), data)
+    form = response.context["form"]
+    assert form.errors["valid_until"] == ["Das Ende der Gültigkeit liegt vor ihrem Beginn."]
+    assert form.errors["max_age"] == ["Das Höchstalter liegt unter dem Mindestalter."]
+    assert form.errors["cost_eur"] == ["Kosten können nicht negativ sein (0 für kostenfrei)."]
+    assert "offer_valid_range" not in response.content.decode() and "offer_age_range" not in response.content.decode()
+    assert not Offer.objects.filter(title_de="Neues Angebot").exists()
