@@ -38,6 +38,7 @@ def test_counsellor_sets_up_two_factor_admits_a_person_and_records_a_contact(vis
     page.get_by_role("link", name="Kontakt erfassen").click()
     page.select_option("#id_kind", value="profiling")
     page.fill("#id_notes", "Stärken: Erfahrung im Einzelhandel")
+    page.fill("#id_date", "2026-01-05")  # recorded afterwards: the next contact planned then is overdue now
     page.fill("#id_next_contact_on", "2026-01-15")
     page.get_by_role("button", name="Speichern").click()
     expect(page.locator("main")).to_contain_text("Erfahrung im Einzelhandel")
