@@ -4,11 +4,15 @@ from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+DJANGO_BLANK = "---------"  # Django's empty choice, which reads like a rendering fault to people
 
 
 def style_widgets(fields):
-    """Give each widget its KERN class (multi-selects keep their own look)."""
+    """Give each widget its KERN class (multi-selects keep their own look), and every empty choice a German text."""
     for field in fields.values():
+        _name_the_empty_choice(field)
         widget = field.widget
         if "multi-select" in widget.attrs.get("class", "") or "kern-" in widget.attrs.get("class", ""):
             continue
@@ -21,6 +25,14 @@ def style_widgets(fields):
         else:
             css = "kern-form-input__input"
         widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+
+def _name_the_empty_choice(field) -> None:
+    if isinstance(field, forms.ModelChoiceField) and field.empty_label == DJANGO_BLANK:
+        field.empty_label = _("– bitte wählen –")
+    elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField) and any(
+            label == DJANGO_BLANK for _key, label in field.choices):
+        field.choices = [(key, _("– bitte wählen –") if label == DJANGO_BLANK else label) for key, label in field.choices]
 
 
 class KernFormSet(forms.BaseFormSet):
