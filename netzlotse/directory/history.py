@@ -1,6 +1,7 @@
 """What an offer's history records: every user-editable value as text, so two snapshots give the diff that the
 pages and the importer both write."""
 
+from datetime import date
 from decimal import Decimal
 
 from django.db import models
@@ -18,9 +19,15 @@ def _display(offer, model_field) -> str:
         return ""
     if model_field.choices:
         return str(getattr(offer, f"get_{model_field.name}_display")())
+    # Written as people read them (the history is stored as text, in German like the rest of the record):
+    # "ja"/"nein" rather than True/False, 03.12.2026 rather than 2026-12-03, 12,50 € rather than 12.50.
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    if isinstance(value, date):
+        return f"{value:%d.%m.%Y}"
     if isinstance(value, (int, float, Decimal)) and isinstance(model_field, models.DecimalField):
         # 0 in memory and 0.00 from the database are the same amount.
-        return f"{Decimal(value):.2f}"
+        return f"{Decimal(value):.2f} €".replace(".", ",")
     return str(value)
 
 

@@ -133,3 +133,16 @@ def test_ranges_and_costs_that_cannot_be_are_refused_at_their_fields(client, wor
     assert form.errors["cost_eur"] == ["Kosten können nicht negativ sein (0 für kostenfrei)."]
     assert "offer_valid_range" not in response.content.decode() and "offer_age_range" not in response.content.decode()
     assert not Offer.objects.filter(title_de="Neues Angebot").exists()
+
+
+def test_the_history_reads_yes_no_german_dates_and_euros(client, world):
+    # Found by users: "False", ISO dates and "0.00" in the offer's history.
+    client.force_login(world.owner)
+    client.post(reverse("directory:create"), offer_form(world, valid_from="2026-12-01", cost_eur="12.5"))
+    offer = Offer.objects.get(title_de="Neues Angebot")
+    data = offer_form(world, valid_from="2026-12-01", cost_eur="0", is_cross_phase="on", version=offer.version)
+    client.post(reverse("directory:edit", args=[offer.pk]), data)
+    changes = offer.changes.order_by("pk").last().changes
+    assert changes["cost_eur"] == ["12,50 €", "0,00 €"]
+    assert changes["is_cross_phase"] == ["nein", "ja"]
+    assert offer.changes.order_by("pk").first().changes["valid_from"] == ["", "01.12.2026"]
