@@ -162,3 +162,18 @@ def test_it_shows_every_classification_on_the_detail_page(client, world):
 def test_it_renders_filter_selects_in_the_kern_wrapper(client, world):
     html = client.get(reverse("directory:search")).content.decode()
     assert '<div class="kern-form-input__select-wrapper"><select name="kreis"' in html
+
+
+def test_the_detail_page_names_a_project_only_where_it_differs_from_the_provider(client, world):
+    # Found by users: "RESQUE continued · RESQUE continued" where the project bears the provider's name.
+    from netzlotse.network.models import Project
+
+    offer = world.offer_a
+    offer.project = Project.objects.create(name=offer.provider.name, lead=offer.provider)
+    offer.save()
+    html = client.get(reverse("directory:detail", args=[offer.pk])).content.decode()
+    assert f"{offer.provider.name} · {offer.provider.name}" not in html
+    offer.project.name = "Anerkennung in Sachsen"
+    offer.project.save()
+    assert f"{offer.provider.name} · Anerkennung in Sachsen" in client.get(
+        reverse("directory:detail", args=[offer.pk])).content.decode()
