@@ -12,7 +12,7 @@ from netzlotse.accounts import roles
 from netzlotse.accounts.decorators import permission_required
 from netzlotse.core.xlsx import xlsx_download
 from netzlotse.directory.models import ImportRun
-from netzlotse.directory.views.imports import UploadForm, checked_upload, refused_import
+from netzlotse.directory.views.imports import UploadForm, checked_run, checked_upload, refused_import
 from netzlotse.network.models import Programme
 
 from .history import history_import, template_bytes
@@ -60,8 +60,7 @@ def template(request):
 @require_POST
 @permission_required(roles.MANAGE_MONITORING)
 def run(request, pk):
-    run = get_object_or_404(ImportRun, pk=pk, uploaded_by=request.user, status=ImportRun.Status.CHECKED,
-                            kind=ImportRun.Kind.HISTORY)
+    run = checked_run(request, pk, ImportRun.Kind.HISTORY)
     programme = get_object_or_404(programmes_for(request.user), pk=run.summary.get("programme"))
     plan = history_import(filename=run.filename, content=bytes(run.content), by=request.user, programme=programme,
                           create_missing=bool(run.summary.get("create_missing")))

@@ -1,16 +1,14 @@
 """Upload of participant lists and their history: template, dry run with every row's errors, then the import."""
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from netzlotse.accounts import roles
 from netzlotse.accounts.decorators import personal_data_view
 from netzlotse.core.xlsx import xlsx_download
 from netzlotse.directory.models import ImportRun
-from netzlotse.directory.views.imports import UploadForm, checked_upload, refused_import
+from netzlotse.directory.views.imports import UploadForm, checked_run, checked_upload, refused_import, report_imported
 from netzlotse.network.models import Organization
 
 from ..imports import participants_import, template_bytes
@@ -53,13 +51,10 @@ def template(request):
 @personal_data_view
 def run(request, pk):
     organization = _organization(request.user)
-    run = get_object_or_404(ImportRun, pk=pk, uploaded_by=request.user, status=ImportRun.Status.CHECKED,
-                            kind=ImportRun.Kind.PARTICIPANTS)
+    run = checked_run(request, pk, ImportRun.Kind.PARTICIPANTS)
     plan = participants_import(filename=run.filename, content=bytes(run.content), organization=organization,
                                by=request.user)
     if refused := refused_import(request, run, plan, **_VIEWS):
         return refused
-    counts = plan.counts()
-    messages.success(request, _("Import abgeschlossen: %(summary)s") % {"summary": "; ".join(
-        f"{sheet}: {c['neu']} neu, {c['aktualisieren']} aktualisiert" for sheet, c in counts.items())})
+    report_imported(request, plan)
     return redirect("cases:caseload")

@@ -14,7 +14,7 @@ from netzlotse.core.locking import EditedMeanwhile, edited_meanwhile_message
 from netzlotse.core.paging import paginate
 from netzlotse.core.xlsx import xlsx_download, xlsx_response
 from netzlotse.directory.models import ImportRun
-from netzlotse.directory.views.imports import UploadForm, checked_upload, refused_import
+from netzlotse.directory.views.imports import UploadForm, checked_run, checked_upload, refused_import
 
 from ..models import PlacementSite
 from ..services import SlotsBelowTaken, site_archive, site_save
@@ -115,8 +115,7 @@ def import_template(request):
 @require_POST
 @permission_required(roles.MANAGE_SITES)
 def import_run(request, pk):
-    run = get_object_or_404(ImportRun, pk=pk, uploaded_by=request.user, status=ImportRun.Status.CHECKED,
-                            kind=ImportRun.Kind.SITES)
+    run = checked_run(request, pk, ImportRun.Kind.SITES)
     plan = sites_import(filename=run.filename, content=bytes(run.content), user=request.user)
     if refused := refused_import(request, run, plan, **_VIEWS):
         return refused

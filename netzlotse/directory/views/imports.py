@@ -41,6 +41,17 @@ def checked_upload(request, plan, *, filename: str, content: bytes, kind: str, r
                         headings=headings)
 
 
+def checked_run(request, pk, kind: str) -> ImportRun:
+    """The user's own checked upload of this kind, waiting to be imported; anyone else's is a 404."""
+    return get_object_or_404(ImportRun, pk=pk, uploaded_by=request.user, status=ImportRun.Status.CHECKED, kind=kind)
+
+
+def report_imported(request, plan) -> None:
+    """The success message after an import: what was new and what was updated, per sheet."""
+    messages.success(request, _("Import abgeschlossen: %(summary)s") % {"summary": "; ".join(
+        f"{sheet}: {c['neu']} neu, {c['aktualisieren']} aktualisiert" for sheet, c in plan.counts().items())})
+
+
 def refused_import(request, run, plan, **views):
     """After the import of a stored upload: the file goes either way (it may hold personal data); the check page
     again, with its reasons, if nothing was written, else None."""
@@ -76,14 +87,11 @@ _VIEWS = {"run_view": "directory:import_run", "upload_view": "directory:import"}
 @require_POST
 @permission_required(roles.IMPORT_DATA)
 def run_import(request, pk):
-    run = get_object_or_404(ImportRun, pk=pk, uploaded_by=request.user, status=ImportRun.Status.CHECKED,
-                            kind=ImportRun.Kind.OFFERS)
+    run = checked_run(request, pk, ImportRun.Kind.OFFERS)
     plan = offers_import(filename=run.filename, content=bytes(run.content), by=request.user)
     if refused := refused_import(request, run, plan, **_VIEWS):
         return refused
-    counts = plan.counts()
-    messages.success(request, _("Import abgeschlossen: %(summary)s") % {"summary": "; ".join(
-        f"{sheet}: {c['neu']} neu, {c['aktualisieren']} aktualisiert" for sheet, c in counts.items())})
+    report_imported(request, plan)
     return redirect("directory:manage")
 
 
