@@ -318,10 +318,12 @@ def _write(plan, *, organization, by) -> None:
             services.case_close(case=case, outcome=outcome, early=early, by=by, day=day)
 
 
-def write_event(case, v, lookups, by) -> None:
+def write_event(case, v, lookups, by, at=None) -> None:
+    """One row's event on the case; `at` is the partner organisation of the case's project where it happened."""
     if v["event"] in CONTACT_EVENTS:
-        services.contact_record(case=case, by=by, contact=Contact(kind=CONTACT_EVENTS[v["event"]], date=v["date"],
-                                                                  duration_minutes=v["minutes"]))
+        services.contact_record(case=case, by=by, at=at, contact=Contact(
+            kind=CONTACT_EVENTS[v["event"]], date=v["date"], duration_minutes=v["minutes"],
+            place=at.name[:200] if at else ""))
         return
     site = lookups.sites[v["site"]]
     mine = case.placements.filter(site=site)

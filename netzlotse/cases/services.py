@@ -87,10 +87,12 @@ def participant_register(*, participant: Participant, by, m2m: dict | None = Non
     return participant
 
 
-def _event(case: Case, type_: str, *, by, day=None, **fields) -> CaseEvent:
+def _event(case: Case, type_: str, *, by, day=None, at=None, **fields) -> CaseEvent:
+    """An event of the case; `at` is where it happened when that is another organisation of the case's
+    project (a follow-up at a partner provider), so the monitoring counts it there."""
     return CaseEvent.objects.create(type=type_, date=day or timezone.localdate(), participant_id=case.participant_id,
-                                    case=case, organization_id=case.organization_id, project_id=case.project_id,
-                                    by=by, **fields)
+                                    case=case, organization_id=at.pk if at else case.organization_id,
+                                    project_id=case.project_id, by=by, **fields)
 
 
 @transaction.atomic
@@ -107,10 +109,10 @@ CONTACT_EVENTS = {Contact.Kind.PROFILING: CaseEvent.Type.PROFILING,
 
 
 @transaction.atomic
-def contact_record(*, case: Case, contact: Contact, by) -> Contact:
+def contact_record(*, case: Case, contact: Contact, by, at=None) -> Contact:
     contact.case, contact.by = case, by
     contact.save()
-    _event(case, CONTACT_EVENTS.get(contact.kind, CaseEvent.Type.CONTACT), by=by, day=contact.date,
+    _event(case, CONTACT_EVENTS.get(contact.kind, CaseEvent.Type.CONTACT), by=by, day=contact.date, at=at,
            data={"kind": contact.kind})
     return contact
 

@@ -18,7 +18,8 @@ from .history import history_import
 
 # The installation's own names for StaTA's counselling centre, Jobcenters, projects and sites (directory demo, cases demo).
 STATA_NAMES = stata.Names(centre="org-stata-bic", jobcenters=("org-jc-stendal", "org-jc-havelberg", "org-jc-osterburg"),
-                          project="STATA-{:02d}", site="AGH-SDL-{:02d}")
+                          project="STATA-{:02d}", site="AGH-SDL-{:02d}",
+                          providers=tuple(f"org-stata-t{n}" for n in range(1, 8)))
 # Targets of the whole programme since 2017 (its cumulative figures include the first funding period).
 TARGETS = {"profilings": 520, "admissions": 400, "follow_ups": 1500, "placements_ended_early": 45}
 

@@ -5,6 +5,11 @@ Every row is checked first, in date order, against what the file and the databas
 file without errors is written, in one transaction, through the case services, so each row leaves the very
 case event the application writes. With `create_missing`, participants (by code only), organisations,
 projects and placement sites the file names are created; without it, rows naming unknown ones are errors.
+
+In a joint project the organisations share one case per person: a row at the project's lead or one of its
+partners (a follow-up at a provider after the admission at a Jobcenter) belongs to the person's open case in
+that project, and its event records where it happened. Outside a shared project a row needs a case of the
+row's own organisation: sharing beyond the project goes through consent, never through an import.
 """
 
 from collections import Counter, defaultdict
@@ -58,6 +63,7 @@ class _Lookups:
     people: dict = field(default_factory=dict)  # code → Participant
     orgs: dict = field(default_factory=dict)  # casefolded code or name → Organization
     projects: dict = field(default_factory=dict)  # casefolded code or name → Project
+    members: dict = field(default_factory=dict)  # project key → keys of its lead and partners
     sites: dict = field(default_factory=dict)  # code → PlacementSite
     new_orgs: dict = field(default_factory=dict)  # key → name
     new_projects: dict = field(default_factory=dict)  # key → (name, organisation key)
@@ -80,13 +86,30 @@ def _load(rows: list[_Row], programme, create_missing: bool) -> _Lookups:
         if org.external_id:
             lookups.orgs[_key(org.external_id)] = org
     projects = {v["project"] for v in values if v.get("project")}
-    for project in Project.objects.filter(Q(code__in=projects) | Q(name__in=projects)).select_related("lead"):
-        lookups.projects.setdefault(_key(project.name), project)
-        if project.code:
-            lookups.projects[_key(project.code)] = project
+    for project in Project.objects.filter(Q(code__in=projects) | Q(name__in=projects)).select_related(
+            "lead").prefetch_related("partners"):
+        _note_project(lookups, project)
     sites = {v["site"] for v in values if v.get("site")}
     lookups.sites = {s.code: s for s in PlacementSite.objects.filter(code__in=sites)}
     return lookups
+
+
+def _org_keys(org) -> set:
+    return {_key(org.name)} | ({_key(org.external_id)} if org.external_id else set())
+
+
+def _note_project(lookups: _Lookups, project) -> str:
+    """Register a known project under its name and code, with the organisations that share its cases."""
+    members = set()
+    for org in (project.lead, *project.partners.all()):
+        members |= _org_keys(org)
+        for key in _org_keys(org):
+            lookups.orgs.setdefault(key, org)
+    keys = [_key(project.name)] + ([_key(project.code)] if project.code else [])
+    for key in keys:
+        lookups.projects.setdefault(key, project)
+        lookups.members[key] = members
+    return keys[-1]
 
 
 def _error(row: _Row, column: str, message: str) -> None:
@@ -124,6 +147,7 @@ def _project(row: _Row, lookups: _Lookups, org_key):
         return key
     if lookups.create_missing and org_key is not None:
         lookups.new_projects[key] = (name, org_key)
+        lookups.members[key] = {org_key}
         return key
     _error(row, "projekt", _("Unbekanntes Projekt „%(name)s“.") % {"name": name[:60]})
     return None
@@ -145,13 +169,10 @@ def _existing_cases(lookups: _Lookups) -> dict:
     """The cases the file's known participants already have, with their running placements."""
     cases = defaultdict(dict)
     for case in Case.objects.filter(participant__in=lookups.people.values()).select_related(
-            "participant", "organization", "project"):
+            "participant", "organization", "project__lead").prefetch_related("project__partners"):
         key = _key(case.organization.external_id or case.organization.name)
         lookups.orgs.setdefault(key, case.organization)
-        project_key = None
-        if case.project is not None:
-            project_key = _key(case.project.code or case.project.name)
-            lookups.projects.setdefault(project_key, case.project)
+        project_key = _note_project(lookups, case.project) if case.project is not None else None
         cases[case.participant.code][key] = _Case(key, project_key, case.opened_on, case.is_open)
     for placement in Placement.objects.filter(case__participant__in=lookups.people.values(),
                                               status__in=Placement.OCCUPYING).select_related("case", "site"):
@@ -161,13 +182,16 @@ def _existing_cases(lookups: _Lookups) -> dict:
     return cases
 
 
-def _case_of(row, cases, org_key):
-    """The participant's open case the row belongs to: at the named organisation, or their only open one."""
+def _case_of(row, cases, org_key, lookups):
+    """The participant's open case the row belongs to: at the named organisation, else the one open case of a
+    project the organisation leads or partners in; without an organisation, their only open case."""
     mine = cases.get(row.values["code"], {})
+    open_cases = [state for state in mine.values() if state.open]
     if org_key is not None:
         state = mine.get(org_key)
-        return state if state is not None and state.open else None
-    open_cases = [state for state in mine.values() if state.open]
+        if state is not None:
+            return state if state.open else None
+        open_cases = [state for state in open_cases if org_key in lookups.members.get(state.project, ())]
     return open_cases[0] if len(open_cases) == 1 else None
 
 
@@ -211,13 +235,16 @@ def _check_start(row, lookups, cases, org_key) -> None:
         _error(row, "organisation", _("Zu Profiling und Aufnahme gehört die Organisation."))
         return
     state = cases.get(v["code"], {}).get(org_key)
-    if v["event"] == "profiling" and state is not None and state.open:
+    if v["event"] == "profiling" and _case_of(row, cases, org_key, lookups) is not None:
         return  # a profiling within the case, as a contact
     project_key = _project(row, lookups, org_key)
     if project_key is None or v["event"] == "profiling":
         return
     if state is not None and state.open:
         _error(row, "ereignis", _("Die Person ist bei dieser Organisation schon aufgenommen."))
+        return
+    if any(other.open and other.project == project_key for other in cases.get(v["code"], {}).values()):
+        _error(row, "ereignis", _("Die Person ist in diesem Projekt schon aufgenommen (bei einem Partner)."))
         return
     if state is not None:
         state.open = True  # a closed case is reopened
@@ -227,9 +254,10 @@ def _check_start(row, lookups, cases, org_key) -> None:
 
 def _check_on_case(row, lookups, cases, org_key, occupying) -> None:
     v = row.values
-    state = _case_of(row, cases, org_key)
+    state = _case_of(row, cases, org_key, lookups)
     if state is None:
-        _error(row, "ereignis", _("Die Person hat hier keinen offenen Fall (erst „aufnahme“)."))
+        _error(row, "ereignis", _("Die Person hat weder hier noch in einem Projekt, an dem diese Organisation "
+                                  "beteiligt ist, einen offenen Fall (erst „aufnahme“)."))
         return
     if v["date"] < state.opened_on:
         _error(row, "datum", _("Das Ereignis liegt vor der Aufnahme."))
@@ -265,7 +293,7 @@ def _check_placement(row, lookups, state, occupying) -> None:
             _error(row, "plaetze", _("Für die neue Einsatzstelle „%(code)s“ fehlt die Zahl der Plätze (Spalte "
                                      "„plaetze“).") % {"code": code[:40]})
             return
-        lookups.new_sites[code] = [state.project, state.org, v["slots"]]
+        lookups.new_sites[code] = [state.project, _row_org(row) or state.org, v["slots"]]
     slots = site.slots if site is not None else lookups.new_sites[code][2]
     if v["slots"] and v["slots"] != slots:
         _error(row, "plaetze", _("Die Einsatzstelle „%(code)s“ hat %(n)d Plätze, die Zeile nennt %(m)d.")
@@ -293,6 +321,10 @@ def _check_placement(row, lookups, state, occupying) -> None:
                    % {"n": slots})
             return
     state.placements[code] = "active" if v["event"] == "platzierung_beginn" else "planned"
+
+
+def _row_org(row: _Row):
+    return _key(row.values["organisation"]) if row.values["organisation"] else None
 
 
 def _parse(sheet, lookups_for_cells=None) -> list[_Row]:
@@ -350,12 +382,18 @@ def _write(plan: ImportPlan, *, by) -> None:
     for case in Case.objects.filter(participant__in=lookups.people.values()).select_related("participant"):
         cases[(case.participant.code, case.organization_id)] = case
     profiled_at = {}  # code → the Jobcenter of the person's latest profiling, to note on their admission
+    members = {project.pk: {lookups.orgs[k].pk for k in lookups.members.get(key, ()) if k in lookups.orgs}
+               for key, project in lookups.projects.items()}
     for row in sorted(plan.parsed, key=lambda r: (r.values["date"], RANK[r.values["event"]], r.result.row)):
         v = row.values
         person = lookups.people[v["code"]]
         org = lookups.orgs.get(_key(v["organisation"])) if v["organisation"] else None
-        case = cases.get((v["code"], org.pk)) if org else next(
-            (c for (code, _org), c in cases.items() if code == v["code"] and c.is_open), None)
+        case = cases.get((v["code"], org.pk)) if org else None
+        at = None
+        if case is None and v["event"] != "aufnahme":  # the open case of a project the row's organisation shares
+            case = next((c for (code, _org), c in cases.items() if code == v["code"] and c.is_open and (
+                org is None or org.pk in members.get(c.project_id, ()))), None)
+            at = org
         if v["event"] == "profiling" and (case is None or not case.is_open):
             if org.kind == Organization.Kind.JOBCENTER:
                 profiled_at[v["code"]] = org
@@ -371,7 +409,7 @@ def _write(plan: ImportPlan, *, by) -> None:
         elif v["event"] == "austritt":
             services.case_close(case=case, outcome=v["outcome"], early=v["early"], by=by, day=v["date"])
         else:
-            write_event(case, v, lookups, by)
+            write_event(case, v, lookups, by, at=at)
 
 
 def template_bytes() -> bytes:

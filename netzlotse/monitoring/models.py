@@ -10,6 +10,7 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -38,6 +39,11 @@ class Target(models.Model):
 
     def __str__(self):
         return f"{self.programme or self.project}: {self.indicator} = {self.value}"
+
+    def clean(self):
+        if (self.programme_id is None) == (self.project_id is None):
+            message = _("Ein Zielwert gilt für genau eines: das Programm oder ein Projekt.")
+            raise ValidationError({"programme": message, "project": message})
 
 
 class CutoffQuerySet(models.QuerySet):

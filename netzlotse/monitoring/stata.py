@@ -35,6 +35,18 @@ class Names:
     jobcenters: tuple = ("jc-stendal", "jc-havelberg", "jc-osterburg")
     project: str = "STATA-{:02d}"
     site: str = "AGH-{:02d}"
+    # As a joint project: admitted at the Jobcenter that profiled them, followed up at the providers and the
+    # centre, placed at the providers' sites (site i at provider i mod 7). Empty: everything at the centre.
+    providers: tuple = ()
+
+    def admitting(self, person_number: int) -> str:
+        return self.jobcenters[person_number % 3] if self.providers else self.centre
+
+    def following_up(self, i: int) -> str:
+        return (self.centre, *self.providers)[i % (len(self.providers) + 1)] if self.providers else ""
+
+    def running(self, site: str) -> str:
+        return self.providers[(int(site.rsplit("-", 1)[1]) - 1) % len(self.providers)] if self.providers else ""
 
 
 def history_rows(names: Names = Names(), *, period_end: bool = True) -> list[dict]:  # noqa: B008 - frozen
@@ -64,10 +76,12 @@ def history_rows(names: Names = Names(), *, period_end: bool = True) -> list[dic
         for _ in range(want["admissions"]):
             person = profiled[len(admitted)]
             admitted.append(person)
-            rows.append({"teilnehmer": person, "datum": day(1), "ereignis": "aufnahme", "organisation": names.centre,
+            rows.append({"teilnehmer": person, "datum": day(1), "ereignis": "aufnahme",
+                         "organisation": names.admitting(len(admitted)),
                          "projekt": names.project.format(len(admitted) % 42 + 1)})
         for i in range(want["follow_ups"]):
-            rows.append({"teilnehmer": admitted[i % len(admitted)], "datum": day(2 + i % 30), "ereignis": "folgegespraech"})
+            rows.append({"teilnehmer": admitted[i % len(admitted)], "datum": day(2 + i % 30), "ereignis": "folgegespraech",
+                         "organisation": names.following_up(i)})
         starts = started_total - started_before
         placed = {p for p, _s in active} | {p for p, _s in planned}
         ended = {r["teilnehmer"] for r in rows if r["ereignis"] == "platzierung_ende"}
@@ -96,6 +110,9 @@ def history_rows(names: Names = Names(), *, period_end: bool = True) -> list[dic
         start = cut + timedelta(days=1)
     if period_end:
         rows += _period_end(admitted, active, planned)
+    for row in rows:  # a placement happens where its site is
+        if row.get("einsatzstelle"):
+            row["organisation"] = names.running(row["einsatzstelle"])
     return rows
 
 

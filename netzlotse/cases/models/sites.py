@@ -3,6 +3,7 @@ work asks of a person, how many slots they have and for how long. Sites with pla
 deleted, so the history of every placement keeps its site."""
 
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -117,6 +118,10 @@ class PlacementSite(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            raise ValidationError({"valid_until": _("„gültig bis“ liegt vor „gültig ab“.")})
 
     @property
     def is_archived(self) -> bool:

@@ -92,6 +92,7 @@ RESQUE_STRATEGIC = ["org-smwa", "org-smgi", "org-rd-sachsen", "org-aa-pirna", "o
                     "org-hwk-dresden", "org-ihk-chemnitz", "org-awo-sachsen", "org-paritaet-sachsen",
                     "org-diakonie-sachsen", "org-lasub", "org-ab-dresden", "org-ab-chemnitz", "org-donner"]
 STATA_PROVIDERS = [f"org-stata-t{i}" for i in range(1, 8)]
+STATA_PARTNERS = ["org-stata-bic", "org-jc-stendal", "org-jc-havelberg", "org-jc-osterburg", *STATA_PROVIDERS]
 
 
 def _upsert(model, lookup: dict, values: dict):
@@ -184,7 +185,9 @@ def load_network() -> dict:
     stata_projects = []
     for i, n in enumerate(slots, start=1):
         lead = STATA_PROVIDERS[(i - 1) % 7]
-        stata_projects.append(project(f"StaTA-Projekt {i:02d}", stata, stata_net, lead, region=stendal_region,
+        # One joint programme: the Jobcenters admit, the centre and every provider follow up and place people.
+        partners = [p for p in STATA_PARTNERS if p != lead]
+        stata_projects.append(project(f"StaTA-Projekt {i:02d}", stata, stata_net, lead, partners, region=stendal_region,
                                       slots=n, starts=date(2017, 12, 1), code=f"STATA-{i:02d}"))
     projects["stata"] = stata_projects
 

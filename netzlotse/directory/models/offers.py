@@ -322,6 +322,10 @@ class OpeningHours(models.Model):
     def __str__(self):
         return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
 
+    def clean(self):
+        if self.opens and self.closes and self.closes <= self.opens:
+            raise ValidationError({"closes": _("Das Ende der Sprechzeit muss nach ihrem Beginn liegen.")})
+
 
 class MobileDate(models.Model):
     location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="mobile_dates")
@@ -338,6 +342,10 @@ class MobileDate(models.Model):
 
     def __str__(self):
         return f"{self.date:%d.%m.%Y} {self.starts:%H:%M}–{self.ends:%H:%M}"
+
+    def clean(self):
+        if self.starts and self.ends and self.ends <= self.starts:
+            raise ValidationError({"ends": _("Das Ende des Termins muss nach seinem Beginn liegen.")})
 
 
 class OfferChange(models.Model):
