@@ -9,6 +9,18 @@ from django.utils.translation import get_language
 CONTENT_LANGUAGES = ("de", "en", "ar", "fa", "uk", "ru", "tr")
 RTL_LANGUAGES = {"ar", "fa"}
 
+# Said in the visitor's own language when the interface has no catalogue for it yet (our own wording).
+INTERFACE_NOTICE = {
+    "ar": "واجهة الموقع غير متوفرة بالعربية بعد، لذلك تظهر بالألمانية. العروض المترجمة تظهر بالعربية.",
+    "fa": "رابط کاربری هنوز به فارسی در دسترس نیست و به آلمانی نمایش داده می‌شود. پیشنهادهای ترجمه‌شده به فارسی "
+          "نمایش داده می‌شوند.",
+    "uk": "Інтерфейс ще не перекладено українською, тому він показаний німецькою. Перекладені пропозиції "
+          "відображаються українською.",
+    "ru": "Интерфейс пока не переведён на русский и показан на немецком. Переведённые предложения отображаются "
+          "на русском.",
+    "tr": "Arayüz henüz Türkçe değil, bu yüzden Almanca gösteriliyor. Çevrilmiş teklifler Türkçe gösterilir.",
+}
+
 
 def add_translated_fields(model, name, make_field):
     """Add `<name>_<lang>` for every content language; German is required."""

@@ -1,6 +1,7 @@
 """The directory's search form: one form serves the public page, the staff lists, exports and the API."""
 
 from django import forms
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +12,7 @@ from netzlotse.core.translation import CONTENT_LANGUAGES
 from netzlotse.network.forms import DISTRICT_KEY
 from netzlotse.network.models import Region, RegionGroup
 
-from .models import DeliveryMode, FieldOfAction, Language, Offer, Phase, TargetGroup
+from .models import DeliveryMode, FieldOfAction, Language, Location, Offer, Phase, TargetGroup
 
 
 class CachedChoiceField(forms.ChoiceField):
@@ -148,9 +149,12 @@ class OfferFilterForm(KernForm):
 
     def results(self, user=None):
         qs = self.apply(self.base_queryset(user))
-        # The list shows titles, provider, phases and delivery modes; the long texts stay in the database.
+        # The cards show title, provider, phases, delivery modes, places, languages, cost and whether it is open
+        # now; the long texts stay in the database.
         heavy = ["search_text", *(f"description_{lang}" for lang in CONTENT_LANGUAGES)]
-        return qs.select_related("provider").defer(*heavy).prefetch_related("phases__chain", "delivery_modes")
+        places = Location.objects.only("offer_id", "city", "kind").order_by("city")
+        return qs.select_related("provider").defer(*heavy).with_open_now().prefetch_related(
+            "phases__chain", "delivery_modes", "languages", Prefetch("locations", queryset=places))
 
     def has_filters(self):
         return self.is_valid() and any(value for value in self.cleaned_data.values())

@@ -28,8 +28,9 @@ class OfferForm(VersionedFormMixin, KernModelForm):
         model = Offer
         fields = ["provider", "project", *TRANSLATED, "phases", "is_cross_phase", "fields_of_action",
                   "target_groups", "residence_statuses", "min_age", "max_age", "labour_market_access", "regions",
-                  "delivery_modes", "languages", "capacity", "cost_eur", "contact_email", "contact_phone",
-                  "website", "valid_from", "valid_until", "status", "external_id"]
+                  "delivery_modes", "languages", "capacity", "cost_eur", "contact_name", "contact_email",
+                  "contact_phone", "website", "appointment", "appointment_note", "valid_from", "valid_until", "status",
+                  "external_id"]
         widgets = {
             "valid_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "valid_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -71,6 +72,9 @@ class LocationForm(KernForm):
     city = forms.CharField(label=_("Ort"), max_length=100)
     district = forms.ModelChoiceField(label=_("Kreis"), queryset=Region.objects.none(), to_field_name="ags",
                                       widget=FastSelect)
+    phone = forms.CharField(label=_("Telefon vor Ort"), required=False, max_length=50)
+    accessibility_note = forms.CharField(label=_("Barrierefreiheit"), required=False, max_length=250,
+                                         help_text=_("z. B. „Eingang ebenerdig, Aufzug, barrierefreies WC“"))
     hours = forms.CharField(label=_("Sprechzeiten"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
                             help_text=_("z. B. „Mo 09:00-12:00, Do 13:00-16:00“"))
     dates = forms.CharField(label=_("Mobile Termine"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
@@ -89,12 +93,14 @@ class LocationForm(KernForm):
     def to_data(self) -> LocationData:
         d = self.cleaned_data
         return LocationData(kind=d["kind"], name=d["name"], street=d["street"], postcode=d["postcode"],
-                            city=d["city"], district=d["district"], hours=d["hours"], dates=d["dates"])
+                            city=d["city"], district=d["district"], phone=d["phone"],
+                            accessibility_note=d["accessibility_note"], hours=d["hours"], dates=d["dates"])
 
     @staticmethod
     def initial_for(location: Location) -> dict:
         return {"kind": location.kind, "name": location.name, "street": location.street,
                 "postcode": location.postcode, "city": location.city, "district": location.district.ags,
+                "phone": location.phone, "accessibility_note": location.accessibility_note,
                 "hours": format_opening_hours(location.opening_hours.all()),
                 "dates": format_mobile_dates(location.mobile_dates.all())}
 

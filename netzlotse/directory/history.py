@@ -40,7 +40,8 @@ def offer_snapshot(offer: Offer, with_locations: bool = True) -> dict[str, str]:
     if not with_locations:
         return values
     values["locations"] = " | ".join(
-        " ".join(filter(None, [loc.get_kind_display() + ":", loc.name, loc.address_line,
+        " ".join(filter(None, [loc.get_kind_display() + ":", loc.name, loc.address_line, loc.phone,
+                               loc.accessibility_note,
                                format_opening_hours(loc.opening_hours.all()),
                                format_mobile_dates(loc.mobile_dates.all())]))
         for loc in offer.locations.all()

@@ -26,6 +26,7 @@ class LocationData:
     street: str = ""
     postcode: str = ""
     accessibility_note: str = ""
+    phone: str = ""
     hours: list[tuple[int, time, time]] = field(default_factory=list)
     dates: list[tuple[date, time, time]] = field(default_factory=list)
 
@@ -39,7 +40,7 @@ def replace_locations(offer: Offer, locations: list[LocationData]) -> None:
     for data in locations:
         location = Location.objects.create(
             offer=offer, kind=data.kind, name=data.name, street=data.street, postcode=data.postcode,
-            city=data.city, district=data.district, accessibility_note=data.accessibility_note,
+            city=data.city, district=data.district, accessibility_note=data.accessibility_note, phone=data.phone,
         )
         OpeningHours.objects.bulk_create(
             OpeningHours(location=location, weekday=d, opens=o, closes=c) for d, o, c in data.hours)

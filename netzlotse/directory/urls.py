@@ -7,6 +7,7 @@ urlpatterns = [
     path("angebote/", public.search, name="search"),
     path("angebote/export.xlsx", staff.export, name="export"),
     path("angebote/<int:pk>/", public.detail, name="detail"),
+    path("angebote/<int:pk>/handzettel/", public.handout, name="handout"),
     path("ueber/", public.about, name="about"),
     path("uebersicht/", staff.dashboard, name="dashboard"),
     path("verwaltung/angebote/", staff.manage, name="manage"),

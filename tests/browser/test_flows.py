@@ -26,6 +26,27 @@ def test_public_visitor_searches_filters_and_reads_an_offer(visitor):
     visitor.check("public-detail")
 
 
+def test_a_refugee_can_call_write_or_print_an_offer(visitor):
+    page = visitor.page
+    visitor.goto("/angebote/?q=Anerkennungsberatung+Görlitz")
+    card = page.locator("#results article").first
+    expect(card).to_contain_text("Görlitz")  # the card says where, in which languages and at what cost
+    expect(card).to_contain_text("kostenfrei")
+    page.get_by_role("link", name="Anerkennungsberatung Görlitz").click()
+    contact = page.locator(".contact-card")
+    expect(contact.locator("a[href^='tel:03581']")).to_be_visible()
+    expect(contact.locator("a[href^='mailto:']")).to_be_visible()
+    expect(contact).to_contain_text("Termin")
+    expect(page.locator("main")).to_contain_text("Barrierefreiheit")
+    visitor.check("offer-contact")
+    page.get_by_role("link", name=re.compile("Handzettel")).click()
+    expect(page.locator(".handout__qr svg")).to_be_visible()
+    page.emulate_media(media="print")
+    expect(page.locator(".site-header")).to_be_hidden()
+    visitor.check("offer-handout")
+    page.emulate_media(media="screen")
+
+
 def test_public_search_works_without_javascript(browser, live_server, demo):
     context = browser.new_context(java_script_enabled=False, locale="de-DE")
     page = context.new_page()
@@ -48,9 +69,19 @@ def test_visitor_switches_to_english_and_arabic(visitor):
     arabic = page.locator("#results h3[lang=ar]").first
     expect(arabic).to_be_visible()
     expect(arabic).to_have_attribute("dir", "rtl")
-    expect(page.locator("html")).to_have_attribute("dir", "ltr")
+    # The page is laid out right to left; the interface says, in Arabic, that it is still German.
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.locator("html")).to_have_attribute("lang", "ar")
+    expect(page.locator("main")).to_have_attribute("lang", "de")
+    expect(page.locator(".interface-notice [lang=ar]")).to_be_visible()
+    titles = page.locator("#results h3[lang=ar]").all_inner_texts()
+    assert len(titles) > 1 and len(set(titles)) == len(titles)  # each offer a title of its own
+    card, main = page.locator("#results article").first.bounding_box(), page.locator("main").bounding_box()
+    title = arabic.bounding_box()
+    assert title["x"] + title["width"] > card["x"] + card["width"] - 60  # aligned at the right edge
     # Right-to-left must not push the page sideways.
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    assert main["x"] >= 0
     visitor.check("arabic")
 
 

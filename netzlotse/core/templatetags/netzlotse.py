@@ -14,3 +14,12 @@ def query_with(context, **changes):
             params[key] = value
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def tel_href(number: str) -> str:
+    """A phone number as written ("0341 / 123 45-6", "+49 341 12345") as a tel: link a phone can dial."""
+    number = (number or "").strip()
+    digits = "".join(ch for ch in number if ch.isdigit())
+    return f"tel:+{digits}" if number.startswith("+") else f"tel:{digits}"
+

@@ -133,10 +133,23 @@ def iq_specs() -> list[Spec]:
     return specs
 
 
+CITY_AR = {"Dresden": "دريسدن", "Chemnitz": "كيمنتس", "Pirna": "بيرنا", "Bautzen": "باوتسن", "Görlitz": "غورليتس",
+           "Meißen": "مايسن", "Plauen": "بلاون", "Zwickau": "تسفيكاو"}
+CITY_FA = {"Dresden": "درسدن", "Chemnitz": "کمنیتس", "Pirna": "پیرنا"}
+
+
+def _named(translation, city):
+    title, text = translation
+    return title.format(city=city), text
+
+
 def resque_specs(today) -> list[Spec]:
     region = ["14625", "14511", "14612", "14521", "14626", "14627", "14522", "14628", "14523", "14524"]
-    arabic = ("إرشاد للعمل والتدريب المهني", "نقدم الإرشاد للاجئين حول الوصول إلى العمل والتدريب المهني وحق الإقامة.")
-    farsi = ("مشاوره برای کار و آموزش حرفه‌ای", "مشاوره برای پناهجویان درباره دسترسی به کار، آموزش و اقامت.")
+    # Each office and place has a title of its own in Arabic and Farsi too: the city in the visitor's script.
+    arabic = ("إرشاد للعمل والتدريب المهني – {city}",
+              "نقدم الإرشاد للاجئين حول الوصول إلى العمل والتدريب المهني وحق الإقامة.")
+    farsi = ("مشاوره برای کار و آموزش حرفه‌ای – {city}", "مشاوره برای پناهجویان درباره دسترسی به کار، آموزش و اقامت.")
+    mobile_arabic = ("إرشاد متنقل في {city}", "مواعيد إرشاد منتظمة في المكان بالتعاون مع مجلس اللاجئين في ساكسونيا.")
     statuses = ["gestattung", "duldung", "aufenthaltserlaubnis"]
     specs = []
     for city, ags, street, postcode in [("Dresden", "14612", "Kamenzer Straße 12", "01099"),
@@ -151,7 +164,7 @@ def resque_specs(today) -> list[Spec]:
             locations=[office(city, ags, street, postcode, f"RESQUE continued {city}")],
             translations={"en": (f"Work and training counselling – {city} office",
                                  "Open office hours for refugees on work permits, training and residence law."),
-                          "ar": arabic, "fa": farsi}))
+                          "ar": _named(arabic, CITY_AR[city]), "fa": _named(farsi, CITY_FA[city])}))
     for city, ags, offset in MOBILE_PLACES:
         specs.append(Spec(
             f"resque-mobil-{ags}", "org-resque", f"Mobile Beratung in {city}",
@@ -159,7 +172,7 @@ def resque_specs(today) -> list[Spec]:
             ["zugang"], ["beratung", "aufenthaltsrecht"], ["gefluechtete", "asylsuchende", "geduldete"],
             project="resque", modes=["mobile"], langs=["de", "ar", "fa"], regions=[ags], statuses=statuses,
             locations=[mobile(city, ags, offset, today)], started_days_ago=300,
-            translations={"ar": arabic}))
+            translations={"ar": _named(mobile_arabic, CITY_AR[city])}))
     specs += [
         Spec("resque-schulung-jobcenter", "org-resque", "Schulungen für Jobcenter und Arbeitsagenturen",
              "Rechtliche und praktische Grundlagen der Arbeitsmarktintegration Geflüchteter, zugeschnitten auf Ihr Team.",
@@ -370,14 +383,57 @@ def load_offers(net: dict) -> int:
     phase_by_code.update({f"dlk:{p.code}": p for p in Phase.objects.filter(chain=chain)})
     vocab = {m: {v.code: v for v in m.objects.all()}
              for m in (FieldOfAction, TargetGroup, Language, DeliveryMode, ResidenceStatus)}
-    for spec in specs:
-        _save(spec, net, projects, phase_by_code, vocab, today)
+    for number, spec in enumerate(specs):
+        _save(spec, net, projects, phase_by_code, vocab, today, number)
     return len(specs)
 
 
-def _save(spec: Spec, net, projects, phases, vocab, today: date) -> None:
+# Invented but plausible ways to reach each offer: local area codes, addresses on common street names, and
+# e-mail and web addresses under the reserved .example domain, so no demo link reaches a real service.
+AREA_CODES = {"Dresden": "0351", "Leipzig": "0341", "Chemnitz": "0371", "Görlitz": "03581", "Zwickau": "0375",
+              "Bautzen": "03591", "Plauen": "03741", "Freiberg": "03731", "Pirna": "03501", "Torgau": "03421",
+              "Meißen": "03521", "Stendal": "03931", "Havelberg": "039387", "Osterburg": "03937",
+              "Tangermünde": "039322", "Gelsenkirchen": "0209", "Magdeburg": "0391", "Halle (Saale)": "0345"}
+POSTCODES = {"Dresden": "01067", "Leipzig": "04109", "Chemnitz": "09111", "Görlitz": "02826", "Zwickau": "08056",
+             "Bautzen": "02625", "Plauen": "08523", "Freiberg": "09599", "Pirna": "01796", "Torgau": "04860",
+             "Meißen": "01662", "Stendal": "39576", "Gelsenkirchen": "45879"}
+DEMO_STREETS = ["Bahnhofstraße", "Hauptstraße", "Schillerstraße", "Goethestraße", "Lindenstraße", "Am Markt",
+                "Gartenstraße", "Friedrich-Ebert-Straße", "Bergstraße", "Schulstraße"]
+CONTACT_PEOPLE = ["Frau Neumann", "Herr Yılmaz", "Frau Schubert", "Herr Haddad", "Frau Kowalska", "Herr Richter",
+                  "Frau Amini", "Herr Wagner", "Frau Petrenko", "Herr Braun"]
+ACCESS_NOTES = ["Eingang ebenerdig, Aufzug, barrierefreies WC", "Erdgeschoss, stufenloser Zugang",
+                "2. Etage mit Aufzug; Gebärdensprache nach Anmeldung",
+                "Altbau ohne Aufzug (3 Stufen) – Termine im Erdgeschoss nach Absprache"]
+
+
+def _contact_channels(offer: Offer, spec: Spec, number: int) -> None:
+    city = next((loc.city for loc in spec.locations), "")
+    local = AREA_CODES.get(city)
+    slug = spec.provider.removeprefix("org-")
+    offer.contact_name = CONTACT_PEOPLE[number % len(CONTACT_PEOPLE)]
+    offer.contact_phone = f"{local} {20000 + number * 37:05d}" if local else f"0800 {500000 + number * 97}"
+    offer.contact_email = f"{spec.ext.split('-')[-1] if number % 3 else 'beratung'}@{slug}.example"
+    offer.website = f"https://www.{slug}.example/angebote/{spec.ext}"
+    courses = {"qualifizierung", "sprache"} & {*spec.phases, *spec.fields}
+    if courses or spec.capacity:
+        offer.appointment = Offer.Appointment.BY_APPOINTMENT
+        offer.appointment_note = "Anmeldung per Telefon oder E-Mail; wir melden uns innerhalb von drei Werktagen."
+    else:
+        offer.appointment = Offer.Appointment.BOTH if number % 2 else Offer.Appointment.WALK_IN
+        offer.appointment_note = ("Ohne Termin in der Sprechzeit; Termine außerhalb nach Anruf." if number % 2
+                                  else "Kommen Sie in der Sprechzeit vorbei, eine Anmeldung ist nicht nötig.")
+    for place, loc in enumerate(spec.locations):
+        if loc.kind == "office":
+            loc.street = loc.street or f"{DEMO_STREETS[(number + place) % len(DEMO_STREETS)]} {3 + number % 40}"
+            loc.postcode = loc.postcode or POSTCODES.get(loc.city, "")
+            loc.phone = loc.phone or offer.contact_phone
+        loc.accessibility_note = loc.accessibility_note or ACCESS_NOTES[(number + place) % len(ACCESS_NOTES)]
+
+
+def _save(spec: Spec, net, projects, phases, vocab, today: date, number: int) -> None:
     offer = Offer.objects.filter(external_id=spec.ext).first() or Offer(external_id=spec.ext)
     offer.provider = net["orgs"][spec.provider]
+    _contact_channels(offer, spec, number)
     offer.project = projects.get(spec.project)
     offer.title_de, offer.description_de = spec.title, spec.text
     for lang, (title, text) in spec.translations.items():

@@ -85,6 +85,8 @@ def service(offer: Offer) -> dict:
         "eligibility_description": " · ".join(filter(None, [ages, offer.get_labour_market_access_display()
                                                             if offer.labour_market_access else ""])) or None,
         "minimum_age": offer.min_age, "maximum_age": offer.max_age,
+        "application_process": " – ".join(filter(None, [offer.get_appointment_display() if offer.appointment else "",
+                                                       offer.appointment_note])) or None,
         "assured_date": offer.last_verified.isoformat() if offer.last_verified else None,
         "last_modified": offer.updated_at.isoformat(),
         "organization": organization(offer.provider, brief=True),
@@ -115,6 +117,10 @@ def location(loc) -> dict:
                        "city": loc.city, "region": loc.district.name,
                        "state_province": loc.district.parent.name if loc.district.parent_id else "",
                        "postal_code": loc.postcode or "", "country": "DE", "address_type": "physical"}],
+        "phones": [{"id": child_id(loc.uuid, "phone"), "location_id": loc_id, "number": loc.phone, "type": "voice"}]
+        if loc.phone else [],
+        "accessibility": [{"id": child_id(loc.uuid, "accessibility"), "location_id": loc_id,
+                           "description": loc.accessibility_note}] if loc.accessibility_note else [],
     }
 
 
@@ -146,10 +152,19 @@ def service_full(offer: Offer) -> dict:
         "cost_options": [] if offer.cost_eur is None else [
             {"id": child_id(offer.uuid, "cost"), "service_id": sid, "amount": float(offer.cost_eur),
              "currency": "EUR", "option": "Teilnahme"}],
-        "phones": [{"id": child_id(offer.uuid, "phone"), "service_id": sid, "number": offer.contact_phone}]
-        if offer.contact_phone else [],
+        "phones": [{"id": child_id(offer.uuid, "phone"), "service_id": sid, "number": offer.contact_phone,
+                    "type": "voice"}] if offer.contact_phone else [],
+        "contacts": [_contact(offer, sid)] if offer.contact_name or offer.contact_email else [],
     })
     return data
+
+
+def _contact(offer, sid) -> dict:
+    contact_id = child_id(offer.uuid, "contact")
+    return {"id": contact_id, "service_id": sid, "name": offer.contact_name or None,
+            "email": offer.contact_email or None,
+            "phones": [{"id": child_id(offer.uuid, "contact-phone"), "contact_id": contact_id,
+                        "number": offer.contact_phone, "type": "voice"}] if offer.contact_phone else []}
 
 
 DETAIL_PREFETCH = ["phases__chain", "target_groups", "fields_of_action", "languages", "regions",

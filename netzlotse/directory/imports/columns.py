@@ -73,9 +73,13 @@ OFFER_COLUMNS = [
     Column("languages", "Sprachen", kind="codes", vocabulary=Language),
     Column("capacity", "Plätze", kind="int"),
     Column("cost_eur", "Kosten (EUR)", kind="decimal"),
+    Column("contact_name", "Ansprechperson", max_length=200),
     Column("contact_email", "Kontakt-E-Mail", kind="email"),
     Column("contact_phone", "Kontakttelefon", max_length=50),
     Column("website", "Website", kind="url"),
+    Column("appointment", "Termin", kind="choice", choices=tuple(Offer.Appointment.values),
+           hint="walk_in = ohne Termin, appointment = nur mit Termin, both = mit oder ohne Termin"),
+    Column("appointment_note", "So bekommt man einen Termin", max_length=250),
     Column("valid_from", "gültig ab", kind="date"),
     Column("valid_until", "gültig bis", kind="date"),
     Column("status", "Status", kind="choice", choices=tuple(Offer.Status.values)),
@@ -90,6 +94,8 @@ LOCATION_COLUMNS = [
     Column("postcode", "PLZ", max_length=10),
     Column("city", "Ort", required=True, max_length=100),
     Column("district", "Kreis (AGS)", kind="ags", required=True),
+    Column("phone", "Telefon vor Ort", max_length=50),
+    Column("accessibility_note", "Barrierefreiheit", max_length=250),
     Column("hours", "Sprechzeiten", max_length=500, hint="z. B. Mo 09:00-12:00, Do 13:00-16:00"),
     Column("dates", "Mobile Termine", kind="longtext", hint="z. B. 2026-12-03 10:00-14:00; 2027-01-14 09:00-12:00"),
 ]
@@ -140,6 +146,6 @@ def offer_row(offer: Offer) -> list:
 
 def location_rows(offer: Offer) -> list[list]:
     offer_id = offer.external_id or str(offer.uuid)
-    return [[offer_id, loc.kind, loc.name, loc.street, loc.postcode, loc.city, loc.district.ags,
-             format_opening_hours(loc.opening_hours.all()), format_mobile_dates(loc.mobile_dates.all())]
+    return [[offer_id, loc.kind, loc.name, loc.street, loc.postcode, loc.city, loc.district.ags, loc.phone,
+             loc.accessibility_note, format_opening_hours(loc.opening_hours.all()), format_mobile_dates(loc.mobile_dates.all())]
             for loc in offer.locations.all()]

@@ -127,7 +127,8 @@ def _write_locations(plan: ImportPlan, offers: dict) -> None:
     Location.objects.filter(offer__in=[offers[r.values["offer"]].pk for r in rows]).delete()
     locations = [Location(offer=offers[r.values["offer"]], kind=r.values["kind"], name=r.values["name"],
                           street=r.values["street"], postcode=r.values["postcode"], city=r.values["city"],
-                          district=r.values["district"]) for r in rows]
+                          district=r.values["district"], phone=r.values["phone"],
+                          accessibility_note=r.values["accessibility_note"]) for r in rows]
     Location.objects.bulk_create(locations, batch_size=BATCH)
     OpeningHours.objects.bulk_create(
         [OpeningHours(location=loc, weekday=d, opens=o, closes=c)

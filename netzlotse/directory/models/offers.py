@@ -100,14 +100,22 @@ class OfferQuerySet(models.QuerySet):
     def in_region_group(self, group: RegionGroup):
         return self.serving(list(group.regions.all()))
 
-    def open_at(self, moment: datetime):
-        """Offers with office hours or a mobile date covering the moment (local time)."""
+    @staticmethod
+    def _open(moment: datetime):
+        """True where office hours or a mobile date of the offer cover the moment (local time)."""
         local = timezone.localtime(moment)
         hours = OpeningHours.objects.filter(location__offer=OuterRef("pk"), weekday=local.weekday(),
                                             opens__lte=local.time(), closes__gt=local.time())
         dates = MobileDate.objects.filter(location__offer=OuterRef("pk"), date=local.date(),
                                           starts__lte=local.time(), ends__gt=local.time())
-        return self.filter(Exists(hours) | Exists(dates))
+        return Exists(hours) | Exists(dates)
+
+    def open_at(self, moment: datetime):
+        return self.filter(self._open(moment))
+
+    def with_open_now(self, moment: datetime | None = None):
+        """Each offer's `open_now`, for the result cards (one subquery, not one query per card)."""
+        return self.annotate(open_now=self._open(moment or timezone.now()))
 
     def order_by_title(self):
         """Alphabetical by the title the visitor sees (their language, else German)."""
@@ -146,6 +154,11 @@ class Offer(models.Model):
         SUBORDINATE = "subordinate", _("mindestens nachrangiger Arbeitsmarktzugang")
         FULL = "full", _("uneingeschränkter Arbeitsmarktzugang")
 
+    class Appointment(models.TextChoices):
+        WALK_IN = "walk_in", _("ohne Termin (offene Sprechstunde)")
+        BY_APPOINTMENT = "appointment", _("nur mit Termin")
+        BOTH = "both", _("mit oder ohne Termin")
+
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     external_id = models.CharField(_("Externe ID"), max_length=100, unique=True, null=True, blank=True,
                                    help_text=_("Stabile Kennung für Importe"))
@@ -174,9 +187,14 @@ class Offer(models.Model):
     capacity = models.PositiveIntegerField(_("Plätze"), null=True, blank=True)
     cost_eur = models.DecimalField(_("Kosten (EUR)"), max_digits=9, decimal_places=2, null=True, blank=True,
                                    help_text=_("0 für kostenfrei, leer wenn unbekannt"))
+    contact_name = models.CharField(_("Ansprechperson"), max_length=200, blank=True,
+                                    help_text=_("Name oder Funktion, z. B. „Frau Yilmaz, Anerkennungsberatung“"))
     contact_email = models.EmailField(_("Kontakt-E-Mail"), blank=True)
     contact_phone = models.CharField(_("Kontakttelefon"), max_length=50, blank=True)
     website = models.URLField(_("Website"), blank=True)
+    appointment = models.CharField(_("Termin"), max_length=20, choices=Appointment.choices, blank=True)
+    appointment_note = models.CharField(_("So bekommt man einen Termin"), max_length=250, blank=True,
+                                        help_text=_("z. B. „Anruf oder E-Mail, Rückmeldung innerhalb von zwei Tagen“"))
     valid_from = models.DateField(_("gültig ab"), null=True, blank=True)
     valid_until = models.DateField(_("gültig bis"), null=True, blank=True)
     status = models.CharField(_("Status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
@@ -283,6 +301,7 @@ class Location(models.Model):
     district = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="locations",
                                  verbose_name=_("Kreis"))
     accessibility_note = models.CharField(_("Barrierefreiheit"), max_length=250, blank=True)
+    phone = models.CharField(_("Telefon vor Ort"), max_length=50, blank=True)
 
     class Meta:
         ordering = ["kind", "city"]

@@ -39,7 +39,9 @@ def rich(world):
     offer = make_offer(world.provider_a, "Vollständig", fields=("sprache",), groups=("gefluechtete",),
                        languages=("de", "ar"), min_age=18, max_age=27, cost_eur=0, contact_phone="0351 123",
                        contact_email="info@example.org", website="https://example.org/angebot",
-                       title_en="Complete", labour_market_access="subordinate")
+                       title_en="Complete", labour_market_access="subordinate", contact_name="Frau Neumann",
+                       appointment="appointment", appointment_note="Anmeldung per Telefon")
+    offer.locations.update(phone="0351 456", accessibility_note="Eingang ebenerdig")
     mobile = Location.objects.create(offer=offer, kind="mobile", city="Görlitz", district_id=offer.locations.get().district_id)
     MobileDate.objects.create(location=mobile, date=date(2027, 1, 5), starts=time(10), ends=time(12))
     return offer
@@ -65,6 +67,12 @@ def test_it_shows_a_fully_nested_service(client, world, rich):
     assert {lang["code"] for lang in data["languages"]} == {"de", "ar"}
     assert any(s.get("byday") == "MO" and s["opens_at"] == "09:00" for s in data["schedules"])
     assert any(s.get("dtstart") == "2027-01-05" for s in data["schedules"])
+    # The ways to reach it, in the schema's own fields (validated above with the nested objects).
+    assert data["contacts"][0]["name"] == "Frau Neumann" and data["phones"][0]["number"] == "0351 123"
+    assert data["application_process"] == "nur mit Termin – Anmeldung per Telefon"
+    office = next(sal["location"] for sal in data["service_at_locations"] if sal["location"]["phones"])
+    assert office["phones"][0]["number"] == "0351 456"
+    assert office["accessibility"][0]["description"] == "Eingang ebenerdig"
 
 
 def test_it_hides_drafts_and_unknown_ids(client, world):

@@ -128,7 +128,8 @@ def test_it_shows_the_visitors_language_and_right_to_left_text(client, world):
     html = client.get(reverse("directory:search"), {"q": "deutsch"}).content.decode()
     assert 'lang="ar" dir="rtl"' in html
     assert "عربي" in html
-    assert '<html lang="de" dir="ltr">' in html  # the UI has no Arabic catalogue: labels stay German, LTR
+    # The page runs right to left; the interface has no Arabic catalogue, so its blocks are marked German.
+    assert '<html lang="ar" dir="rtl">' in html and '<header class="site-header" lang="de">' in html
 
 
 def test_it_falls_back_to_german_where_no_translation_exists(client, world):
@@ -177,3 +178,21 @@ def test_the_detail_page_names_a_project_only_where_it_differs_from_the_provider
     offer.project.save()
     assert f"{offer.provider.name} · Anerkennung in Sachsen" in client.get(
         reverse("directory:detail", args=[offer.pk])).content.decode()
+
+
+def test_in_arabic_the_page_runs_right_to_left_and_says_the_interface_is_german(client, world):
+    make_offer(world.provider_a, "Beratung Arabisch", title_ar="إرشاد مهني")
+    client.post("/i18n/setlang/", {"language": "ar", "next": "/angebote/"})
+    html = client.get(reverse("directory:search")).content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    assert '<main id="main" class="kern-container site-main" tabindex="-1" lang="de">' in html  # German words
+    assert "واجهة الموقع غير متوفرة بالعربية" in html and "Bedienoberfläche" in html
+    assert '<h3 class="kern-heading-small" lang="ar" dir="rtl">' in html
+    # An offer without an Arabic title shows its German one, marked as German and left to right.
+    assert '<h3 class="kern-heading-small" lang="de" dir="ltr"><a class="kern-link" href="/angebote/' in html
+
+
+def test_in_english_there_is_no_interface_notice(client, world):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/angebote/"})
+    html = client.get(reverse("directory:search")).content.decode()
+    assert '<html lang="en" dir="ltr">' in html and "interface-notice" not in html

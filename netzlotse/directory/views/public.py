@@ -1,9 +1,13 @@
 """Pages anyone may see: the directory search, an offer's detail page, sources."""
 
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from netzlotse.core.paging import paginate
+from netzlotse.core.qr import qr_svg
 
 from ..filters import OfferFilterForm
 from ..models import Offer
@@ -42,6 +46,18 @@ def detail(request, pk):
     can_edit = request.user.is_authenticated and Offer.objects.editable_by(request.user).filter(pk=offer.pk).exists()
     return render(request, "directory/detail.html", {"offer": offer, "locations": locations, "can_edit": can_edit,
                                                      "rel": offer_relations(offer)})
+
+
+@require_GET
+def handout(request, pk):
+    """The offer on one printable page, which a counsellor hands to a client; its QR code opens the offer's page."""
+    offer = get_offer_for_user(request.user, pk)
+    locations = offer.locations.select_related("district").prefetch_related("opening_hours", "mobile_dates")
+    url = request.build_absolute_uri(reverse("directory:detail", args=[offer.pk]))
+    return render(request, "directory/handout.html", {
+        "offer": offer, "locations": locations, "rel": offer_relations(offer), "url": url,
+        "qr": mark_safe(qr_svg(url, box_size=4)),  # noqa: S308 - drawn by qrcode from our own URL
+        "today": timezone.localdate()})
 
 
 @require_GET
