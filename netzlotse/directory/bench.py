@@ -23,6 +23,17 @@ def search(ctx):
                                      f"&zielgruppe={ctx.rng.choice(groups)}")
 
 
+# What people type: whole words, compounds the titles do not contain, typos, several words.
+TYPED = ["Deutschkurs", "Anerkenung", "Sprachkurs", "Beratung", "Pflege", "Bewerbung", "Gründung Coaching",
+         "Schuldnerberatung", "Deutsch B2", "Arbeitserlaubnis"]
+
+
+@operation("search_typed", goal_ms=50)
+def search_typed(ctx):
+    """The search box alone, over every offer of the data set (first page, ranked)."""
+    return ctx.time_requests(lambda: f"/angebote/?q={ctx.rng.choice(TYPED)}")
+
+
 @operation("detail", goal_ms=20)
 def detail(ctx):
     ids = list(Offer.objects.public().filter(external_id__startswith=PREFIX).values_list("pk", flat=True)[:5000])
