@@ -31,7 +31,7 @@ VIEW_ALL_GAPS = "view_all_gaps"  # the coverage of every network, not only the u
 VIEW_ALL_PROGRAMMES = "view_all_programmes"  # the monitoring of every programme, not only funded or coordinated ones
 EDIT_NETWORK = "edit_network"  # organisations, projects, networks, cooperations
 EDIT_CHAINS = "edit_chains"
-IMPORT_DATA = "import_data"
+IMPORT_DATA = "import_data"  # the offer import, within the user's scope (organisations only with EDIT_NETWORK)
 VIEW_GAPS = "view_gaps"  # the coverage matrix, gap register and graph of the user's networks
 VIEW_CASES = "view_cases"  # case files of the user's organisations and cases referred to them
 EDIT_CASES = "edit_cases"  # admit participants, record contacts and needs in the own organisation's cases
@@ -52,7 +52,8 @@ PERMISSIONS: dict[str, set[str]] = {
     Role.COORDINATOR: {MANAGE_SITES, VIEW_GAPS, MANAGE_GAPS, VIEW_MONITORING, MANAGE_MONITORING, SEE_SMALL_CELLS,
                        VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, EDIT_NETWORK_OFFERS, EDIT_NETWORK,
                        EDIT_CHAINS, IMPORT_DATA},
-    Role.PROVIDER: {MANAGE_SITES, VIEW_GAPS, VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, VIEW_CASES},
+    Role.PROVIDER: {MANAGE_SITES, VIEW_GAPS, VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, VIEW_CASES,
+                    IMPORT_DATA},
     Role.COUNSELLOR: {VIEW_DASHBOARD, VIEW_CASES, EDIT_CASES, OWN_CASELOAD, SEE_SPECIAL_CATEGORIES},
     # Funders read aggregates only; they never edit and never see a person.
     Role.FUNDER: {VIEW_DASHBOARD, VIEW_MONITORING},

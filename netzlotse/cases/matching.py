@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from netzlotse.directory.models import Offer
 
@@ -27,8 +28,13 @@ class Scored:
     reasons: list[str] = field(default_factory=list)
 
     def add(self, points: int, reason: str) -> None:
+        """"nächste Phase der Prozesskette: +3 Punkte": the reason first, its points after it (a leading
+        "+3 nächste Phase" read as three more phases)."""
         self.score += points
-        self.reasons.append(f"{points:+d} {reason}" if points else reason)
+        if points:
+            reason = ngettext("%(reason)s: %(points)s Punkt", "%(reason)s: %(points)s Punkte", abs(points)) % {
+                "reason": reason, "points": f"{points:+d}"}
+        self.reasons.append(reason)
 
 
 @dataclass
@@ -103,7 +109,8 @@ def match_offers(case: Case, *, day=None, limit: int = 20) -> Matching:
             if offer["places_used"] >= offer["capacity"]:
                 match.add(-2, _("derzeit ausgebucht"))
             else:
-                match.add(1, _("freie Plätze: %(n)s") % {"n": offer["capacity"] - offer["places_used"]})
+                free = offer["capacity"] - offer["places_used"]
+                match.add(1, ngettext("%(n)s Platz frei", "%(n)s Plätze frei", free) % {"n": free})
         scored.append(match)
     scored.sort(key=lambda m: (-m.score, str(m.offer["title_de"])))
     shown = scored[:limit]

@@ -25,6 +25,15 @@ def text_param(request, name: str, *, source: str = "GET", max_length: int = 200
     return value
 
 
+def choice_param(request, name: str, choices: tuple[str, ...], *, default: str, source: str = "GET") -> str:
+    """One of a few fixed values; absent means the default."""
+    value = text_param(request, name, source=source, max_length=40) or default
+    if value not in choices:
+        raise BadParameter(_("„%(name)s“ muss eines davon sein: %(allowed)s.") % {"name": name,
+                                                                                "allowed": ", ".join(choices)})
+    return value
+
+
 def int_param(request, name: str, *, source: str = "GET", required: bool = False) -> int | None:
     """A positive whole number (an id, a page), or None when absent and not required."""
     value = text_param(request, name, source=source, max_length=12)

@@ -10,8 +10,9 @@ from netzlotse.core.cache import reference_list
 from netzlotse.core.forms import FastSelect, KernForm
 from netzlotse.core.translation import CONTENT_LANGUAGES
 from netzlotse.network.forms import DISTRICT_KEY
-from netzlotse.network.models import Region, RegionGroup
+from netzlotse.network.models import Network, Region, RegionGroup
 
+from . import search
 from .models import DeliveryMode, FieldOfAction, Language, Location, Offer, Phase, TargetGroup
 
 
@@ -86,6 +87,7 @@ def _districts():
 
 
 SORTS = {
+    "relevanz": ("-relevance", _("beste Treffer zuerst (mit Suchbegriff)")),
     "titel": ("title_de", _("Titel A–Z")),
     "neu": ("-created_at", _("zuletzt angelegt")),
     "bestaetigt": ("-last_verified", _("zuletzt bestätigt")),
@@ -99,7 +101,7 @@ class OfferFilterForm(KernForm):
                               required=False, widget=FastSelect, empty_label=_("alle Phasen"))
     kreis = CachedChoiceField(label=_("Kreis / kreisfreie Stadt"), source=_districts,
                               key=lambda r: getattr(r, DISTRICT_KEY),
-                              show=lambda r: r.name, required=False, widget=FastSelect, empty_label=_("alle Kreise"))
+                              show=lambda r: r.label, required=False, widget=FastSelect, empty_label=_("alle Kreise"))
     region = CachedChoiceField(label=_("Regionsgruppe / Förderregion"), key=lambda g: g.pk, required=False,
                                source=lambda: reference_list("region-groups", lambda: list(RegionGroup.objects.all())),
                                widget=FastSelect, empty_label=_("alle Regionen"))
@@ -113,10 +115,30 @@ class OfferFilterForm(KernForm):
     sortierung = forms.ChoiceField(label=_("Sortierung"), required=False, widget=FastSelect,
                                    choices=[(key, label) for key, (_field, label) in SORTS.items()])
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, memo=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
+        self.memo = {} if memo is None else memo  # district → ids of its offers, shared by the forms of one request
         for name in ("phase", "kreis", "region", "zielgruppe", "handlungsfeld", "sprache", "form"):
             self.fields[name].load_choices()
+        if user is not None and user.is_authenticated:
+            self._own_districts_first(user)
+
+    def _own_districts_first(self, user):
+        """A coordinator finds the districts of their networks at the top of the district filter."""
+        from netzlotse.accounts import roles
+
+        if roles.can(user, roles.MANAGE_ALL_NETWORKS):
+            return
+        networks = Network.objects.coordinated_by(roles.organization_ids(user))
+        own = {str(key) for key in Region.objects.served_by(networks).values_list(DISTRICT_KEY, flat=True)}
+        if not own:
+            return
+        field = self.fields["kreis"]
+        empty, *choices = field.choices
+        first = [choice for choice in choices if choice[0] in own]
+        field._choices = field.widget.choices = [empty, *first, *(c for c in choices if c[0] not in own)]
+        field.help_text = _("Oben die %(n)d Kreise Ihres Netzwerks, darunter alle anderen.") % {"n": len(first)}
 
     def base_queryset(self, user=None):
         """Public view by default; a date switches to the directory as it stood then."""
@@ -127,34 +149,85 @@ class OfferFilterForm(KernForm):
             return Offer.objects.visible_to(user)
         return Offer.objects.public()
 
-    def apply(self, qs):
+    def apply(self, qs, typos=False):
         if not self.is_valid():
             return qs.none()
         data = self.cleaned_data
         if data.get("q"):
-            qs = qs.search(data["q"])
+            qs = search.matching(qs, data["q"], typos=typos)
         if data.get("phase"):
             qs = qs.in_phase(data["phase"])
         if data.get("kreis"):
-            qs = qs.in_district(data["kreis"])
+            district = data["kreis"]
+            if district.pk not in self.memo:
+                self.memo[district.pk] = Offer.objects.serving_ids([district])
+            qs = qs.filter(pk__in=self.memo[district.pk])
         if data.get("region"):
             qs = qs.in_region_group(data["region"])
         qs = apply_vocabulary_filters(qs, data)
         if data.get("jetzt_offen"):
             qs = qs.open_at(timezone.now())
-        sort_field = SORTS.get(data.get("sortierung") or "titel")[0]
-        if sort_field == "title_de":
+        sort_field = SORTS[self.sort()][0]
+        if sort_field in ("title_de", "-relevance"):  # ranking, where chosen, comes in results()
             return qs.order_by_title()
         return qs.order_by(sort_field, "pk")
 
+    def sort(self) -> str:
+        """With a search term the best matches come first unless another order was chosen; without one, "best
+        matches" has nothing to rank by and means titles."""
+        data = self.cleaned_data if self.is_valid() else {}
+        sort = data.get("sortierung") or ("relevanz" if data.get("q") else "titel")
+        return "titel" if sort == "relevanz" and not data.get("q") else sort
+
     def results(self, user=None):
-        qs = self.apply(self.base_queryset(user))
+        """The matching offers in the order asked for; `self.count` holds their number where a search term made
+        it known already (the page's paginator takes it instead of counting again)."""
+        base = self.base_queryset(user)
+        qs, self.count = self.apply(base), None
+        q = self.cleaned_data.get("q") if self.is_valid() else None
+        if q:
+            self.count = qs.count()
+            if not self.count and search.forgives_typos():
+                qs = self.apply(base, typos=True)
+                self.count = qs.count()
+            if self.sort() == "relevanz" and self.count <= search.RANK_LIMIT:
+                qs = search.ranked(qs, q)
         # The cards show title, provider, phases, delivery modes, places, languages, cost and whether it is open
         # now; the long texts stay in the database.
         heavy = ["search_text", *(f"description_{lang}" for lang in CONTENT_LANGUAGES)]
         places = Location.objects.only("offer_id", "city", "kind").order_by("city")
         return qs.select_related("provider").defer(*heavy).with_open_now().prefetch_related(
             "phases__chain", "delivery_modes", "languages", Prefetch("locations", queryset=places))
+
+    def alternatives(self, limit_districts=3) -> list[tuple[str, str]]:
+        """For a search that found nothing: (what to change, its query string) for each filter whose dropping
+        finds something, and for up to three other districts of the same state that have matching offers
+        (there is no adjacency data for true neighbours). Each is an EXISTS, so an empty result stays cheap."""
+        if not self.is_valid():
+            return []
+        found = []
+        for name in [n for n, value in self.cleaned_data.items() if value and n not in ("stand", "sortierung")]:
+            params = self._params(drop=name)
+            if OfferFilterForm(params, memo=self.memo).apply(self.base_queryset(self.user)).exists():
+                found.append((_("ohne „%(filter)s“") % {"filter": self.fields[name].label}, params.urlencode()))
+        district = self.cleaned_data.get("kreis")
+        if district is not None and district.parent_id:
+            relaxed = OfferFilterForm(self._params(drop="kreis"), memo=self.memo).apply(
+                self.base_queryset(self.user)).order_by()
+            nearby = Location.objects.filter(district__parent_id=district.parent_id, offer__in=relaxed.values("pk")) \
+                .exclude(district=district).order_by().values_list("district_id", flat=True).distinct()
+            names = {r.pk: r for r in _districts()}
+            for district_id in nearby[:limit_districts]:
+                params = self._params(drop="kreis")
+                params["kreis"] = getattr(names[district_id], DISTRICT_KEY)
+                found.append((_("in %(district)s") % {"district": names[district_id].label}, params.urlencode()))
+        return found
+
+    def _params(self, drop):
+        params = self.data.copy()
+        for key in (drop, "seite"):
+            params.pop(key, None)
+        return params
 
     def has_filters(self):
         return self.is_valid() and any(value for value in self.cleaned_data.values())

@@ -73,6 +73,10 @@ VOCABULARIES = {
 }
 
 
+# Target groups that do not move on through the phases themselves (see TargetGroup.follows_chain).
+OUTSIDE_CHAIN = ["unternehmen", "fachkraefte"]
+
+
 def load_reference_data(get_model):
     """Create what is missing and leave edited labels alone; safe to run again."""
     for model_name, entries in VOCABULARIES.items():
@@ -80,6 +84,14 @@ def load_reference_data(get_model):
         for position, (code, label_de, label_en) in enumerate(entries):
             model.objects.get_or_create(code=code, defaults={"label_de": label_de, "label_en": label_en,
                                                              "position": position})
+    mark_outside_chain(get_model)
+
+
+def mark_outside_chain(get_model):
+    """Only where the field exists yet (an early migration loads this data before it was added)."""
+    TargetGroup = get_model("directory", "TargetGroup")
+    if any(f.name == "follows_chain" for f in TargetGroup._meta.fields):
+        TargetGroup.objects.filter(code__in=OUTSIDE_CHAIN, follows_chain=True).update(follows_chain=False)
     ProcessChain = get_model("directory", "ProcessChain")
     Phase = get_model("directory", "Phase")
     chain, _ = ProcessChain.objects.get_or_create(

@@ -137,11 +137,13 @@ def offers_import(*, filename: str, content: bytes, by=None, dry_run: bool = Fal
     from .imports.writer import write_plan
 
     scope = network = None
+    may_edit_organisations = by is None or roles.can(by, roles.EDIT_NETWORK)
     if by is not None and not roles.can(by, roles.MANAGE_ALL_NETWORKS):
         scope = set(Organization.objects.managed_by(by).values_list("pk", flat=True))
         network = Network.objects.coordinated_by(roles.organization_ids(by, roles.EDIT_NETWORK)).first()
     try:
-        plan = check_sheets(read_upload(filename, content), user_scope=scope)
+        plan = check_sheets(read_upload(filename, content), user_scope=scope,
+                            may_edit_organisations=may_edit_organisations)
     except UnreadableFile as exc:
         return ImportPlan(file_errors=[str(exc)])
     if plan.is_valid and not dry_run:

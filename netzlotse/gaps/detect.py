@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from django.db.models import Q
 
-from netzlotse.directory.models import ProcessChain
+from netzlotse.directory.models import ProcessChain, TargetGroup
 from netzlotse.network.models import Region
 
 from .matrix import Facts, cell_facts, unmet_demand
@@ -79,10 +79,12 @@ def _group_offers(by_group, district_id, phase_id, group_id) -> int:
 
 
 def chain_breaks(by_group: dict, district_ids, phases) -> list[Finding]:
-    """Phase n has offers meant for a target group, phase n+1 has none it can use."""
+    """Phase n has offers meant for a target group, phase n+1 has none it can use (target groups that do not
+    move on through the phases, such as employers, have no such break)."""
+    outside = set(TargetGroup.objects.filter(follows_chain=False).values_list("pk", flat=True))
     groups_in = defaultdict(set)  # (district, phase) → target groups with offers of their own
     for district_id, phase_id, group_id in by_group:
-        if group_id is not None:
+        if group_id is not None and group_id not in outside:
             groups_in[(district_id, phase_id)].add(group_id)
     found = []
     for district_id in district_ids:

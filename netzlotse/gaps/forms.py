@@ -123,6 +123,21 @@ class RegisterFilterForm(KernForm):
         return gaps
 
 
+class BulkStatusForm(KernForm):
+    """Several gaps of the register to one status (only gaps of networks the user manages can be chosen)."""
+
+    luecken = forms.ModelMultipleChoiceField(label=_("Lücken"), queryset=Gap.objects.none(),
+                                             error_messages={"required": _("Bitte mindestens eine Lücke auswählen."),
+                                                             "invalid_choice": _("Diese Lücke können Sie nicht ändern.")})
+    status = forms.ChoiceField(label=_("neuer Status"), choices=Gap.Status.choices, widget=FastSelect)
+    note = forms.CharField(label=_("Notiz für den Verlauf"), required=False, max_length=2000)
+
+    def __init__(self, data=None, *, user):
+        super().__init__(data)
+        self.fields["luecken"].queryset = Gap.objects.filter(network__in=Network.objects.managed_by(user),
+                                                             closed_on__isnull=True)
+
+
 class GapUpdateForm(KernForm):
     status = forms.ChoiceField(label=_("Status"), choices=Gap.Status.choices, widget=FastSelect)
     responsible = forms.ModelChoiceField(label=_("verantwortliche Organisation"), queryset=Organization.objects.none(),

@@ -135,7 +135,7 @@ class Gap(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.district.name}, {self.phase}: {self.get_kind_display()}"
+        return f"{self.district.label}, {self.phase}: {self.get_kind_display()}"
 
     def describe(self) -> str:
         """The finding in words, in the reader's language, from the numbers the detection stored."""

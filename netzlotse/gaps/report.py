@@ -26,6 +26,12 @@ class Row:
     def groups(self) -> str:
         return ", ".join(str(g.target_group) for g in self.gaps if g.target_group)
 
+    def finding(self) -> str:
+        """What was found, in words, then for whom ("nach Phase 1 kein Anschlussangebot – für Geflüchtete")."""
+        findings = list(dict.fromkeys(g.describe() for g in self.gaps))
+        text = "; ".join(findings)
+        return f"{text} – {_('für')} {self.groups()}" if self.groups() else text
+
     def statuses(self) -> str:
         return ", ".join(sorted({str(g.get_status_display()) for g in self.gaps}))
 
@@ -48,7 +54,7 @@ class Section:
         for phase, gaps in self.gaps_by_phase:
             rows: dict[tuple, Row] = {}
             for gap in gaps:
-                row = rows.setdefault((gap.district_id, gap.kind), Row(gap.district.name, gap.get_kind_display()))
+                row = rows.setdefault((gap.district_id, gap.kind), Row(gap.district.label, gap.get_kind_display()))
                 row.gaps.append(gap)
             result.append((phase, list(rows.values())))
         return result
@@ -94,7 +100,7 @@ def report_sheets(sections) -> dict:
         sheets[_sheet_title(f"Lücken {section.title}", i * 2)] = (
             ["Phase", "Kreis", "Art", "Befund", "Zielgruppe", "Handlungsfeld", "Status", "erkannt am",
              "verantwortlich", "geplante Maßnahmen"],
-            [[f"{phase.position}. {phase.name_de}", g.district.name, str(g.get_kind_display()), g.describe(),
+            [[f"{phase.position}. {phase.name_de}", g.district.label, str(g.get_kind_display()), g.describe(),
               str(g.target_group or ""), str(g.field_of_action or ""), str(g.get_status_display()), g.found_on,
               str(g.responsible or ""), "; ".join(f"{m.get_kind_display()}: {m.description}" for m in g.measures.all())]
              for phase, gaps in section.gaps_by_phase for g in gaps])

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -95,6 +96,20 @@ def gap_update(*, gap: Gap, by, status: str, note: str = "", responsible=None, n
         gap.save(update_fields=["status"])
         GapEvent.objects.create(gap=gap, by=by, status=status, note=note)
     return gap
+
+
+@transaction.atomic
+def gaps_set_status(*, gaps, by, status: str, note: str = "") -> int:
+    """Move several open gaps to one status at once (e.g. "kommuniziert" after the network meeting): one UPDATE,
+    one history entry each, closing included. Returns how many changed."""
+    gaps = list(gaps.filter(closed_on__isnull=True).exclude(status=status).select_for_update())
+    if not gaps:
+        return 0
+    day = timezone.localdate()
+    fields = {"status": status, "closed_on": day if status == Gap.Status.CLOSED else None}
+    Gap.objects.filter(pk__in=[g.pk for g in gaps]).update(**fields, version=F("version") + 1)
+    GapEvent.objects.bulk_create(GapEvent(gap=g, by=by, status=status, note=note) for g in gaps)
+    return len(gaps)
 
 
 @transaction.atomic

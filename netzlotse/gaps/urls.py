@@ -7,6 +7,7 @@ urlpatterns = [
     path("", matrix.matrix_page, name="matrix"),
     path("register/", register.register, name="register"),
     path("register/pruefen/", register.detect_now, name="detect"),
+    path("register/status/", register.bulk_status, name="bulk_status"),
     path("register/<int:pk>/", register.gap_detail, name="gap"),
     path("bericht/", report.report, name="report"),
     path("netzwerk/", network.graph_page, name="graph"),

@@ -40,7 +40,7 @@ def _filter_choices(programmes) -> dict[str, list]:
         "jobcenter": none + [(o.pk, o.name) for o in Organization.objects.filter(kind=Organization.Kind.JOBCENTER)
                              .order_by("name")],
         "traeger": none + [(o.pk, o.name) for o in providers.order_by("name")],
-        "kreis": none + [(getattr(r, DISTRICT_KEY), r.name) for r in Region.objects.districts().order_by("name")],
+        "kreis": none + [(getattr(r, DISTRICT_KEY), r.label) for r in Region.objects.districts().order_by("name")],
         "geschlecht": none + list(Participant.Gender.choices),
         "altersgruppe": none + bd.AGE_BANDS,
         "zielgruppe": none + [(t.pk, str(t)) for t in TargetGroup.objects.filter(is_active=True)],

@@ -1,6 +1,8 @@
 """The network layer: regions, organisations, networks, programmes, projects, cooperations."""
 
 import uuid
+from collections import Counter
+from functools import cache
 
 from django.db import models
 from django.db.models import Q
@@ -19,6 +21,10 @@ class RegionQuerySet(models.QuerySet):
 
     def states(self):
         return self.filter(level=Region.Level.STATE)
+
+    def served_by(self, networks):
+        """The districts the networks work in: those they name, and those of the states they name."""
+        return self.districts().filter(Q(networks__in=networks) | Q(parent__networks__in=networks)).distinct()
 
 
 class Region(models.Model):
@@ -47,12 +53,32 @@ class Region(models.Model):
         verbose_name_plural = _("Regionen")
 
     def __str__(self):
-        return self.name
+        return self.label
 
     @property
     def short_name(self):
         """The district name without the official suffix ("Dresden, Stadt" → "Dresden")."""
         return self.name.split(",")[0]
+
+    @property
+    def label(self):
+        """The name as people can tell it apart: 21 names stand for a city and the district around it (Hof,
+        Augsburg, Fürth, Leipzig …), and those always say which of the two is meant."""
+        if self.level == self.Level.DISTRICT and self.short_name in shared_district_names():
+            which = _("Stadt") if self.kind in CITY_KINDS else _("Landkreis")
+            return f"{self.short_name} ({which})"
+        return self.name
+
+
+CITY_KINDS = {"Kreisfreie Stadt", "Stadtkreis"}
+
+
+@cache
+def shared_district_names() -> frozenset:
+    """Short names two districts share (reference data, loaded once per process)."""
+    names = Region.objects.districts().values_list("name", flat=True)
+    counts = Counter(name.split(",")[0] for name in names)
+    return frozenset(name for name, n in counts.items() if n > 1)
 
 
 class SharedQuerySet(models.QuerySet):

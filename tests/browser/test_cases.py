@@ -140,7 +140,7 @@ def test_provider_staff_keep_their_sites_and_a_counsellor_places_a_person_by_the
     page.fill("#id_token", current_code("beratung"))
     page.get_by_role("button", name="Einrichtung bestätigen").click()
     sites = page.locator("section[aria-labelledby=sites-heading]")
-    expect(sites).to_contain_text(re.compile(r"\+2 \d+ Pl(atz|ätze) frei"))
+    expect(sites).to_contain_text(re.compile(r"\d+ Pl(atz|ätze) frei: \+2 Punkte"))
     visitor.check("matching-sites")
     sites.get_by_role("link", name=re.compile("^Platz buchen")).first.click()
     expect(page.locator("#id_site option:checked")).to_contain_text("frei")

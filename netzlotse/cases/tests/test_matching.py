@@ -29,8 +29,8 @@ def test_offers_are_ranked_with_reasons_and_ineligible_ones_left_out(world):
     ranked = [m.offer for m in result.matches]
     assert ranked[:2] == [next_phase, same_phase]
     assert full_access not in ranked and too_old not in ranked and result.ineligible == 2
-    assert result.matches[0].reasons == ["+3 nächste Phase der Prozesskette", "+2 passende Zielgruppe",
-                                         "+1 freie Plätze: 10"]
+    assert result.matches[0].reasons == ["nächste Phase der Prozesskette: +3 Punkte",
+                                         "passende Zielgruppe: +2 Punkte", "10 Plätze frei: +1 Punkt"]
 
 
 def test_without_a_district_of_residence_nothing_is_ranked(world):

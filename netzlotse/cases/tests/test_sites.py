@@ -147,11 +147,11 @@ def test_matching_ranks_sites_by_slots_nearness_and_requirements(world, project)
     ranked = match_sites(case)
     assert [m.site.name for m in ranked] == ["Fern", "Nah", "Schwer"]  # the ended site is not offered
     reasons = {m.site.name: m.reasons for m in ranked}
-    assert "+3 am Wohnort (gleiche PLZ)" in reasons["Nah"]
-    assert "-6 Deutschkenntnisse unter der Anforderung (A2, verlangt B1)" in reasons["Nah"]
-    assert {"-6 Führerschein nötig, fehlt", "-2 körperlich schwere Arbeit bei offenem gesundheitlichem "
-            "Handlungsbedarf"} <= set(reasons["Schwer"])
-    assert "-1 weiter entfernt (anderer Kreis)" in reasons["Fern"]
+    assert "am Wohnort (gleiche PLZ): +3 Punkte" in reasons["Nah"]
+    assert "Deutschkenntnisse unter der Anforderung (A2, verlangt B1): -6 Punkte" in reasons["Nah"]
+    assert {"Führerschein nötig, fehlt: -6 Punkte", "körperlich schwere Arbeit bei offenem gesundheitlichem "
+            "Handlungsbedarf: -2 Punkte"} <= set(reasons["Schwer"])
+    assert "weiter entfernt (anderer Kreis): -1 Punkt" in reasons["Fern"]
     placement_book(case=case, site=far, start=TODAY, by=None)
     assert "Fern" not in [m.site.name for m in match_sites(case)]  # where the person is placed already
     assert heavy.pk in [m.site.pk for m in match_sites(case)]

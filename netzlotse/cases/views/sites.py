@@ -47,7 +47,7 @@ def _export(sites):
                _("Führerschein"), _("körperliche Anforderung"), _("Stunden pro Woche"), _("gültig ab"),
                _("gültig bis"), _("Ansprechperson"), _("Telefon"), _("E-Mail"), _("archiviert am")]
     rows = [[s.code or "", s.name, s.organization.name, s.project.name, s.get_field_of_work_display(), s.address_line,
-             s.district.name if s.district else "", s.slots, s.active, s.planned, max(0, s.slots - s.taken), s.waiting,
+             s.district.label if s.district else "", s.slots, s.active, s.planned, max(0, s.slots - s.taken), s.waiting,
              s.german_level, _("ja") if s.driving_licence else _("nein"), s.get_physical_demand_display(),
              s.hours_per_week or "", s.valid_from or "", s.valid_until or "", s.contact_name, s.contact_phone,
              s.contact_email, s.archived_on or ""] for s in sites]

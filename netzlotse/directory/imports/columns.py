@@ -20,6 +20,7 @@ SHEET_ORGS = "Organisationen"
 SHEET_OFFERS = "Angebote"
 SHEET_LOCATIONS = "Orte"
 SHEET_CODES = "Codes"
+EXAMPLE_PREFIX = "BEISPIEL"  # the template's example rows: never imported (validate.py refuses them)
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,21 @@ class Column:
     vocabulary: type | None = None
     choices: tuple = ()
     hint: str = ""
+    labels: tuple = ()  # (code, German label) for a choice: a cell may hold either
+
+    @classmethod
+    def coded(cls, key, header, text_choices, **kwargs):
+        """A choice column over a model's choices, taking the code or its German name ("published" or
+        "veröffentlicht")."""
+        pairs = tuple((value, str(label)) for value, label in text_choices.choices)
+        return cls(key, header, kind="choice", choices=tuple(v for v, _label in pairs), labels=pairs, **kwargs)
+
+    def code_for(self, text: str):
+        """The code a cell means: the code itself, or the code of the German name written (any case)."""
+        if text in self.choices:
+            return text
+        folded = text.casefold()
+        return next((value for value, label in self.labels if label.casefold() == folded), None)
 
 
 def _lang_columns():
@@ -43,7 +59,7 @@ def _lang_columns():
 ORG_COLUMNS = [
     Column("external_id", "ID", required=True, max_length=100, hint="stabile Kennung, z. B. org-ist"),
     Column("name", "Name", required=True),
-    Column("kind", "Art", kind="choice", required=True, choices=tuple(Organization.Kind.values)),
+    Column.coded("kind", "Art", Organization.Kind, required=True),
     Column("parent", "Dachorganisation-ID", kind="ref", max_length=100),
     Column("regions", "Regionen (AGS)", kind="ags"),
     Column("email", "E-Mail", kind="email"),
@@ -67,7 +83,7 @@ OFFER_COLUMNS = [
     Column("residence_statuses", "Aufenthaltsstatus", kind="codes", vocabulary=ResidenceStatus),
     Column("min_age", "Mindestalter", kind="int"),
     Column("max_age", "Höchstalter", kind="int"),
-    Column("labour_market_access", "Arbeitsmarktzugang", kind="choice", choices=tuple(Offer.Access.values)),
+    Column.coded("labour_market_access", "Arbeitsmarktzugang", Offer.Access),
     Column("regions", "Einzugsgebiet (AGS)", kind="ags"),
     Column("delivery_modes", "Angebotsformen", kind="codes", vocabulary=DeliveryMode),
     Column("languages", "Sprachen", kind="codes", vocabulary=Language),
@@ -77,18 +93,17 @@ OFFER_COLUMNS = [
     Column("contact_email", "Kontakt-E-Mail", kind="email"),
     Column("contact_phone", "Kontakttelefon", max_length=50),
     Column("website", "Website", kind="url"),
-    Column("appointment", "Termin", kind="choice", choices=tuple(Offer.Appointment.values),
-           hint="walk_in = ohne Termin, appointment = nur mit Termin, both = mit oder ohne Termin"),
+    Column.coded("appointment", "Termin", Offer.Appointment),
     Column("appointment_note", "So bekommt man einen Termin", max_length=250),
     Column("valid_from", "gültig ab", kind="date"),
     Column("valid_until", "gültig bis", kind="date"),
-    Column("status", "Status", kind="choice", choices=tuple(Offer.Status.values)),
+    Column.coded("status", "Status", Offer.Status),
     Column("last_verified", "zuletzt bestätigt", kind="date"),
 ]
 
 LOCATION_COLUMNS = [
     Column("offer", "Angebots-ID", kind="ref", required=True, max_length=100),
-    Column("kind", "Art", kind="choice", required=True, choices=tuple(Location.Kind.values)),
+    Column.coded("kind", "Art", Location.Kind, required=True),
     Column("name", "Bezeichnung", max_length=200),
     Column("street", "Straße", max_length=200),
     Column("postcode", "PLZ", max_length=10),

@@ -18,7 +18,7 @@ from netzlotse.network.models import Organization, Project, Region
 
 from ..models import Phase
 from ..schedules import parse_mobile_dates, parse_opening_hours
-from .columns import SHEET_LOCATIONS, SHEET_OFFERS, SHEET_ORGS, SHEETS, Column, match_by_id
+from .columns import EXAMPLE_PREFIX, SHEET_LOCATIONS, SHEET_OFFERS, SHEET_ORGS, SHEETS, Column, match_by_id
 from .reader import Sheet
 
 MAX_LONGTEXT = 10_000
@@ -75,7 +75,7 @@ class ImportPlan:
 class Lookups:
     """Everything a row may refer to, loaded once (no query per row)."""
 
-    def __init__(self, user_scope, org_keys):
+    def __init__(self, user_scope, org_keys, may_edit_organisations=True):
         self.regions = {r.ags: r for r in Region.objects.all()}
         self.orgs = match_by_id(Organization, org_keys)
         self.projects = {p.name: p for p in Project.objects.all()}
@@ -84,6 +84,7 @@ class Lookups:
         self.phases.update({p.code: p for p in phases if p.chain.is_default})
         self.vocab = {}
         self.user_scope = user_scope  # None: everything; else ids of organisations the user may edit
+        self.may_edit_organisations = may_edit_organisations  # provider staff import offers only
 
     def codes(self, model):
         if model not in self.vocab:
@@ -167,10 +168,12 @@ def parse_cell(column: Column, raw, lookups: Lookups):
             raise CellError(_("„%(v)s“ ist keine gültige Webadresse (http/https).") % {"v": text[:60]}) from None
         return text
     if kind == "choice":
-        if text not in column.choices:
+        code = column.code_for(text) if column.labels else (text if text in column.choices else None)
+        if code is None:
+            allowed = [label for value, label in column.labels if value] or [c for c in column.choices if c]
             raise CellError(_("„%(v)s“ ist nicht erlaubt. Erlaubt: %(allowed)s")
-                            % {"v": text[:40], "allowed": ", ".join(c for c in column.choices if c)})
-        return text
+                            % {"v": text[:40], "allowed": ", ".join(allowed)})
+        return code
     if kind == "codes":
         known = lookups.codes(column.vocabulary)
         return [_lookup(known, code, _("Code")) for code in _split(text)]
@@ -231,7 +234,9 @@ def _cross_checks(plan: ImportPlan, lookups: Lookups) -> None:
             continue
         for r in rows:
             key = r.values.get("external_id")
-            if key and key in seen:
+            if key and key.upper().startswith(EXAMPLE_PREFIX):
+                add(r, "ID", _("Das ist die Beispielzeile der Vorlage: bitte überschreiben oder löschen."))
+            elif key and key in seen:
                 add(r, "ID", _("Die ID „%(id)s“ steht schon in Zeile %(row)d.") % {"id": key, "row": seen[key]})
             elif key:
                 seen[key] = r.row
@@ -243,11 +248,13 @@ def _cross_checks(plan: ImportPlan, lookups: Lookups) -> None:
             add(r, "Dachorganisation-ID", _("Eine Organisation kann nicht ihre eigene Dachorganisation sein."))
         existing = lookups.orgs.get(r.values.get("external_id"))
         r.action = "aktualisieren" if existing else "neu"
-        if existing and lookups.user_scope is not None and existing.pk not in lookups.user_scope:
+        if not lookups.may_edit_organisations:
+            add(r, "ID", _("Organisationen legt die Netzwerkkoordination an; lassen Sie dieses Blatt leer."))
+        elif existing and lookups.user_scope is not None and existing.pk not in lookups.user_scope:
             add(r, "ID", _("Diese Organisation gehört nicht zu Ihrem Netzwerk; Sie dürfen sie nicht ändern."))
     from ..models import Offer
 
-    existing_offers = set(match_by_id(Offer, offer_ids))
+    existing_offers = match_by_id(Offer, offer_ids)
     for r in offer_rows:
         v = r.values
         provider = v.get("provider")
@@ -257,6 +264,10 @@ def _cross_checks(plan: ImportPlan, lookups: Lookups) -> None:
         elif provider in lookups.orgs and lookups.user_scope is not None \
                 and lookups.orgs[provider].pk not in lookups.user_scope:
             add(r, "Träger-ID", _("Für Angebote dieses Trägers haben Sie keine Bearbeitungsrechte."))
+        current = existing_offers.get(v.get("external_id"))
+        if current is not None and lookups.user_scope is not None and current.provider_id not in lookups.user_scope:
+            # The ID names an offer someone else provides: an import never takes it over.
+            add(r, "ID", _("Das Angebot mit dieser ID gehört einem anderen Träger; Sie dürfen es nicht ändern."))
         if v.get("project") and v["project"] not in lookups.projects:
             add(r, "Projekt", _("Unbekanntes Projekt „%(name)s“.") % {"name": v["project"]})
         if v.get("valid_from") and v.get("valid_until") and v["valid_until"] < v["valid_from"]:
@@ -266,11 +277,17 @@ def _cross_checks(plan: ImportPlan, lookups: Lookups) -> None:
         if "phases" in v and not v.get("phases") and not v.get("is_cross_phase"):
             add(r, "Phasen", _("Mindestens eine Phase angeben oder „phasenübergreifend“ auf „ja“ setzen."))
         r.action = "aktualisieren" if v.get("external_id") in existing_offers else "neu"
-    known_offer_ids = offer_ids | set(match_by_id(Offer, {r.values.get("offer") for r in plan.rows.get(SHEET_LOCATIONS, [])}))
+    located = match_by_id(Offer, {r.values.get("offer") for r in plan.rows.get(SHEET_LOCATIONS, [])})
+    known_offer_ids = offer_ids | set(located)
     for r in plan.rows.get(SHEET_LOCATIONS, []):
         v = r.values
-        if v.get("offer") and v["offer"] not in known_offer_ids:
+        if (v.get("offer") or "").upper().startswith(EXAMPLE_PREFIX):
+            add(r, "Angebots-ID", _("Das ist die Beispielzeile der Vorlage: bitte überschreiben oder löschen."))
+        elif v.get("offer") and v["offer"] not in known_offer_ids:
             add(r, "Angebots-ID", _("Unbekanntes Angebot „%(id)s“.") % {"id": v["offer"]})
+        elif v.get("offer") in located and lookups.user_scope is not None \
+                and located[v["offer"]].provider_id not in lookups.user_scope:
+            add(r, "Angebots-ID", _("Die Orte dieses Angebots darf nur sein Träger ändern."))
         v["district"] = (v.get("district") or [None])[0]
         for key, parse, header in (("hours", parse_opening_hours, "Sprechzeiten"),
                                    ("dates", parse_mobile_dates, "Mobile Termine")):
@@ -281,11 +298,11 @@ def _cross_checks(plan: ImportPlan, lookups: Lookups) -> None:
         r.action = "neu"
 
 
-def check_sheets(sheets: dict[str, Sheet], user_scope=None) -> ImportPlan:
+def check_sheets(sheets: dict[str, Sheet], user_scope=None, may_edit_organisations=True) -> ImportPlan:
     plan = ImportPlan()
     org_keys = {_text(raw.get(header)) for name in (SHEET_ORGS, SHEET_OFFERS) if name in sheets
                 for header in ("ID", "Dachorganisation-ID", "Träger-ID") for _n, raw in sheets[name].rows}
-    lookups = Lookups(user_scope, org_keys)
+    lookups = Lookups(user_scope, org_keys, may_edit_organisations)
     for name, sheet in sheets.items():
         columns = SHEETS[name]
         known = {c.header for c in columns}

@@ -54,11 +54,11 @@ class OfferQuerySet(models.QuerySet):
 
     # --- search and filters -------------------------------------------------
     def search(self, text: str):
-        """Every word must occur somewhere in the offer's titles, descriptions or provider name."""
-        qs = self
-        for word in Offer.normalise_search_text(text).split():
-            qs = qs.filter(search_text__contains=word)
-        return qs
+        """Offers matching every typed word (or a synonym) in titles, descriptions or provider name: German
+        full-text search on PostgreSQL, pieces of text on SQLite (directory/search.py)."""
+        from ..search import matching
+
+        return matching(self, text)
 
     def _with_related(self, relation, **lookup):
         """Filter through an M2M table with EXISTS, so filters combine without duplicate rows."""
@@ -87,12 +87,15 @@ class OfferQuerySet(models.QuerySet):
         database starts from the region's few hundred offers rather than from a common
         search word matching tens of thousands.
         """
+        return self.filter(pk__in=self.serving_ids(regions))
+
+    @staticmethod
+    def serving_ids(regions) -> set[int]:
         district_ids = [r.pk for r in regions]
         state_ids = {r.parent_id for r in regions if r.parent_id}
         served = Offer.regions.through.objects.filter(region__in=[*district_ids, *state_ids])
         located = Location.objects.filter(district__in=district_ids).order_by()
-        ids = set(served.values_list("offer_id", flat=True)) | set(located.values_list("offer_id", flat=True))
-        return self.filter(pk__in=ids)
+        return set(served.values_list("offer_id", flat=True)) | set(located.values_list("offer_id", flat=True))
 
     def in_district(self, district: Region):
         return self.serving([district])

@@ -50,6 +50,12 @@ class FieldOfAction(Vocabulary):
 
 class TargetGroup(Vocabulary):
     taxonomy = "target_group"
+    # Some groups are served by offers but do not move on through the phases themselves (employers, staff of
+    # Jobcenters being trained): an offer for them in one phase and none in the next is no break in the chain.
+    follows_chain = models.BooleanField(
+        _("durchläuft die Prozesskette"), default=True,
+        help_text=_("Nein für Zielgruppen ohne eigene Folgephase (z. B. Unternehmen, Fachkräfte in Jobcentern): "
+                    "für sie meldet das Lückenregister keine Kettenbrüche."))
 
     class Meta(Vocabulary.Meta):
         verbose_name = _("Zielgruppe")

@@ -15,8 +15,8 @@ from netzlotse.network.models import Network, NetworkMembership, Organization, R
 def make_offer(provider, title="Beratung", *, status=Offer.Status.PUBLISHED, phases=("zugang",), districts=("14612",),
                fields=(), groups=(), languages=("de",), modes=("office",), hours=None, by=None, **fields_) -> Offer:
     chain = ProcessChain.objects.default()
-    offer = Offer(provider=provider, title_de=title, description_de=f"Beschreibung von {title}", status=status,
-                  last_verified=timezone.localdate(), **fields_)
+    fields_.setdefault("description_de", f"Beschreibung von {title}")
+    offer = Offer(provider=provider, title_de=title, status=status, last_verified=timezone.localdate(), **fields_)
     dresden = Region.objects.get(ags=districts[0]) if districts else Region.objects.get(ags="14612")
     locations = [LocationData(city=dresden.short_name, district=dresden,
                               hours=hours if hours is not None else [(0, time(9), time(12))])]

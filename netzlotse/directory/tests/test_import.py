@@ -2,6 +2,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from netzlotse.directory.models import ImportRun, Offer, OfferChange
 from netzlotse.directory.services import offers_import
@@ -94,6 +95,32 @@ def test_it_keeps_coordinators_to_their_network(world):
     assert world.network.memberships.filter(organization__external_id="vhs-meissen").exists()
 
 
+def test_provider_staff_import_their_own_organisations_offers_only(client, world):
+    """Found by users: provider staff got 403 on the import. Within their organisation they may; every row
+    reaching beyond it is an error at its cell, and nothing of such a file is written."""
+    client.force_login(world.owner)
+    assert client.get(reverse("directory:import")).status_code == 200
+    upload = client.post(reverse("directory:import"), {"file": _file("a.xlsx", xlsx(offers=[offer_row()]))})
+    assert "Alle Zeilen sind fehlerfrei" in upload.content.decode()
+    run = ImportRun.objects.get(uploaded_by=world.owner)
+    assert client.post(reverse("directory:import_run", args=[run.pk])).status_code == 302
+    assert Offer.objects.get(external_id="angebot-1").provider == world.provider_a
+
+    world.offer_b.external_id = "sprachkurs-b"
+    world.offer_b.save(update_fields=["external_id"])
+    content = xlsx(orgs=[ORG], offers=[offer_row(ext="neu-b", provider="traeger-b"),
+                                       offer_row(ext="sprachkurs-b", provider="traeger-a")],
+                   locations=[{"Angebots-ID": "sprachkurs-b", "Art": "office", "Ort": "Leipzig",
+                               "Kreis (AGS)": "14713"}])
+    plan = offers_import(filename="a.xlsx", content=content, by=world.owner)
+    errors = {(e.sheet, e.column) for e in plan.errors}
+    assert ("Organisationen", "ID") in errors  # organisations are the coordination's to create
+    assert ("Angebote", "Träger-ID") in errors  # another provider's offer
+    assert ("Angebote", "ID") in errors  # an existing offer of another provider is never taken over
+    assert ("Orte", "Angebots-ID") in errors  # nor are its places replaced
+    assert not plan.written and Offer.objects.get(pk=world.offer_b.pk).provider == world.provider_b
+
+
 def test_it_checks_then_imports_through_the_page(client, world):
     client.force_login(world.coordinator)
     upload = client.post(reverse("directory:import"), {"file": _file("a.xlsx", xlsx(offers=[offer_row()]))})
@@ -128,6 +155,32 @@ def test_it_offers_a_template_listing_every_code(client, world):
     assert book.sheetnames == ["Organisationen", "Angebote", "Orte", "Codes"]
     codes = {row[1] for row in book["Codes"].iter_rows(values_only=True)}
     assert {"zugang", "anerkennung", "gefluechtete", "duldung", "office", "ar"} <= codes
+    assert {"Entwurf", "veröffentlicht", "Feste Beratungsstelle", "ja", "nein"} <= codes  # German names to pick
+    # Each sheet shows an example row, and every coded column a drop-down list from the sheet "Codes".
+    offers = book["Angebote"]
+    headers = [cell.value for cell in offers[1]]
+    assert offers.cell(2, headers.index("ID") + 1).value.startswith("BEISPIEL")
+    lists = {str(v.sqref).split(":")[0]: v for v in offers.data_validations.dataValidation}
+    status = lists[f"{get_column_letter(headers.index('Status') + 1)}2"]
+    assert status.type == "list" and "Codes" in status.formula1 and status.showErrorMessage
+    assert len(lists) >= 10  # status, access, appointment, ja/nein, phases and every vocabulary
+
+
+def test_the_template_as_downloaded_imports_nothing_but_says_why(client, world):
+    client.force_login(world.coordinator)
+    template = client.get(reverse("directory:import_template")).getvalue()
+    plan = offers_import(filename="vorlage.xlsx", content=template, by=world.coordinator)
+    assert not plan.written
+    assert {e.message for e in plan.errors} >= {
+        "Das ist die Beispielzeile der Vorlage: bitte überschreiben oder löschen."}
+
+
+def test_coded_columns_take_the_german_name_and_say_what_is_allowed_in_german(world):
+    plan = offers_import(filename="a.xlsx", content=xlsx(offers=[offer_row(Status="veröffentlicht")]), by=world.admin)
+    assert plan.written and Offer.objects.get(external_id="angebot-1").status == Offer.Status.PUBLISHED
+    plan = offers_import(filename="a.xlsx", content=xlsx(offers=[offer_row(ext="x-2", Status="online")]),
+                         by=world.admin)
+    assert plan.errors[0].message == "„online“ ist nicht erlaubt. Erlaubt: Entwurf, veröffentlicht, archiviert"
 
 
 def test_it_imports_from_the_command_line(world, tmp_path, capsys):
@@ -147,11 +200,12 @@ def test_it_imports_from_the_command_line(world, tmp_path, capsys):
 
 
 def test_it_round_trips_an_export(client, world):
-    exported = client.get(reverse("directory:export")).getvalue()
+    client.force_login(world.admin)
+    exported = client.get(reverse("directory:export"), {"format": "import"}).getvalue()
     before = Offer.objects.count()
     plan = offers_import(filename="export.xlsx", content=exported, by=world.admin)
     assert plan.written, [(e.row, e.column, e.message) for e in plan.errors] + plan.file_errors
-    assert plan.counts()["Angebote"]["aktualisieren"] == 3
+    assert plan.counts()["Angebote"]["aktualisieren"] == before  # the administrator's export holds every offer
     assert Offer.objects.count() == before
     assert Organization.objects.count() == 5
     assert not OfferChange.objects.filter(action=OfferChange.Action.IMPORTED).exists()
@@ -162,7 +216,8 @@ def test_it_updates_an_exported_offer_edited_in_excel(client, world):
 
     from openpyxl import load_workbook
 
-    book = load_workbook(BytesIO(client.get(reverse("directory:export")).getvalue()))
+    client.force_login(world.admin)
+    book = load_workbook(BytesIO(client.get(reverse("directory:export"), {"format": "import"}).getvalue()))
     sheet = book["Angebote"]
     headers = [c.value for c in sheet[1]]
     for row in sheet.iter_rows(min_row=2):

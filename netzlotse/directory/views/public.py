@@ -22,13 +22,16 @@ def get_offer_for_user(user, pk) -> Offer:
 
 @require_GET
 def search(request):
-    form = OfferFilterForm(request.GET)
+    form = OfferFilterForm(request.GET, user=request.user)
     form.is_valid()
-    page = paginate(request, form.results())
+    results = form.results()
+    page = paginate(request, results, count=form.count)
+    alternatives = []
     if page.number == 1 and not page.paginator.count:
         _signal_unmet_demand(form)
+        alternatives = form.alternatives()
     template = "directory/search.html#results" if request.htmx else "directory/search.html"
-    return render(request, template, {"form": form, "page": page})
+    return render(request, template, {"form": form, "page": page, "alternatives": alternatives})
 
 
 def _signal_unmet_demand(form) -> None:

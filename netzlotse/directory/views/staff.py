@@ -12,9 +12,10 @@ from netzlotse.accounts.decorators import permission_required
 from netzlotse.core.dashboard import panels_for
 from netzlotse.core.locking import EditedMeanwhile, edited_meanwhile_message
 from netzlotse.core.paging import paginate
+from netzlotse.core.params import choice_param
 from netzlotse.core.redirects import safe_next
 
-from ..exports import offers_xlsx
+from ..exports import offers_list_xlsx, offers_xlsx
 from ..filters import OfferFilterForm
 from ..forms import LocationForm, LocationFormSet, OfferForm, providers_for
 from ..models import Offer, Phase, ProcessChain
@@ -135,8 +136,14 @@ def history(request, pk):
 
 @require_GET
 def export(request):
-    """The current search result (public view, or the signed-in user's view) as an Excel file."""
+    """The current search result (public view, or the signed-in user's view) as an Excel file: a readable list,
+    or with `format=import` (staff who edit offers) the import format."""
     form = OfferFilterForm(request.GET)
     user = request.user if request.user.is_authenticated else None
-    return offers_xlsx(form.apply(form.base_queryset(user)))
+    offers = form.apply(form.base_queryset(user))
+    if choice_param(request, "format", ("liste", "import"), default="liste") == "liste":
+        return offers_list_xlsx(offers, request.build_absolute_uri)
+    if user is None or not roles.can(user, roles.EDIT_OWN_OFFERS):
+        raise PermissionDenied(_("Das Importformat ist für die Pflege der Angebote da; bitte melden Sie sich an."))
+    return offers_xlsx(offers)
 

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from netzlotse.directory.models import FieldOfAction, Phase, TargetGroup
@@ -11,7 +12,7 @@ from netzlotse.directory.tests.helpers import make_offer
 from netzlotse.gaps.detect import detect
 from netzlotse.gaps.models import DemandFigure, DemandSignal, Gap, Measure
 from netzlotse.gaps.services import detect_gaps, gap_update, measure_add
-from netzlotse.network.models import Region
+from netzlotse.network.models import Network, Region
 
 TODAY = timezone.localdate()
 K = Gap.Kind
@@ -45,6 +46,17 @@ def test_a_chain_break_is_a_target_group_with_nowhere_to_go_next(world, pirna):
     # An orientation offer open to everyone mends the break.
     make_offer(world.provider_b, "Orientierung", districts=("14628",), phases=("orientierung",))
     assert kinds(detect(world.network, TODAY), K.CHAIN_BREAK) == set()
+
+
+def test_a_target_group_that_does_not_move_through_the_chain_has_no_chain_breaks(world, pirna):
+    """Found by users: a training for Jobcenter staff in phase 1 showed as a break before phase 2."""
+    staff = TargetGroup.objects.get(code="fachkraefte")
+    assert not staff.follows_chain  # marked so in the reference data, editable in the administration
+    make_offer(world.provider_a, "Schulung Anerkennung", districts=("14628",), phases=("zugang",), groups=("fachkraefte",))
+    assert kinds(detect(world.network, TODAY), K.CHAIN_BREAK) == set()
+    staff.follows_chain = True
+    staff.save()
+    assert kinds(detect(world.network, TODAY), K.CHAIN_BREAK) == {("orientierung", staff.pk)}
 
 
 def test_a_cell_whose_offers_all_end_within_six_months_is_a_funding_cliff(world, pirna):
@@ -126,3 +138,21 @@ def test_a_directory_search_by_district_that_finds_nothing_is_logged_without_tex
     miss = DemandSignal.objects.get()
     assert (miss.district, miss.phase, miss.target_group, miss.field_of_action) == (
         pirna, phase("einmuendung"), women, None)
+
+
+def test_a_coordinator_sets_several_gaps_to_one_status_at_once(client, world, pirna):
+    detect_gaps(network=world.network, day=TODAY)
+    gaps = list(Gap.objects.filter(network=world.network)[:3])
+    client.force_login(world.coordinator)
+    page = client.get(reverse("gaps:register"))
+    assert f'name="luecken" value="{gaps[0].pk}"' in page.content.decode()
+    response = client.post(reverse("gaps:bulk_status"), {"luecken": [g.pk for g in gaps], "status": "communicated",
+                                                         "note": "Netzwerktreffen 3.12.", "next": "/luecken/register/"})
+    assert response.status_code == 302 and response.url == "/luecken/register/"
+    assert set(Gap.objects.filter(pk__in=[g.pk for g in gaps]).values_list("status", flat=True)) == {"communicated"}
+    assert all(g.events.filter(status="communicated", note="Netzwerktreffen 3.12.").exists() for g in gaps)
+    # A gap of a network the coordinator does not manage cannot be chosen: nothing changes.
+    other = Gap.objects.create(network=Network.objects.create(name="Anderes Netz", coordinator=world.provider_c),
+                               chain=gaps[0].chain, phase=gaps[0].phase, district=pirna, kind=Gap.Kind.NO_OFFER)
+    client.post(reverse("gaps:bulk_status"), {"luecken": [other.pk], "status": "closed"})
+    assert Gap.objects.get(pk=other.pk).status == "found"

@@ -27,7 +27,7 @@ def _chart_data(matrix, minimum) -> dict:
     """What the heatmap script draws; the table below it shows the same numbers."""
     return {
         "phases": [f"{p.position}. {Truncator(str(p.name)).chars(22)}" for p in matrix.phases],
-        "districts": [d.name for d in matrix.districts],
+        "districts": [d.label for d in matrix.districts],
         "cells": [[j, i, cell.offers] for i, (_d, cells) in enumerate(matrix.rows()) for j, cell in enumerate(cells)],
         "minimum": minimum,
     }

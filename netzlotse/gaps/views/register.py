@@ -7,18 +7,20 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from netzlotse.accounts import roles
 from netzlotse.accounts.decorators import permission_required
 from netzlotse.core.locking import EditedMeanwhile, edited_meanwhile_message
 from netzlotse.core.paging import paginate
+from netzlotse.core.redirects import safe_next
 from netzlotse.core.xlsx import xlsx_response
 from netzlotse.network.models import Network
 
-from ..forms import GapUpdateForm, MeasureForm, RegisterFilterForm, networks_of
+from ..forms import BulkStatusForm, GapUpdateForm, MeasureForm, RegisterFilterForm, networks_of
 from ..models import Gap
-from ..services import detect_gaps, gap_update, measure_add, offers_in_cell
+from ..services import detect_gaps, gap_update, gaps_set_status, measure_add, offers_in_cell
 
 
 def register_gaps(user):
@@ -40,14 +42,33 @@ def register(request):
     if request.GET.get("format") == "xlsx":
         return register_xlsx(gaps)
     can_detect = roles.can(request.user, roles.MANAGE_GAPS) and Network.objects.managed_by(request.user).exists()
-    return render(request, "gaps/register.html", {"form": form, "page": paginate(request, gaps),
-                                                  "can_detect": can_detect})
+    managed = set(Network.objects.managed_by(request.user).values_list("pk", flat=True)) if can_detect else set()
+    return render(request, "gaps/register.html", {
+        "form": form, "page": paginate(request, gaps), "can_detect": can_detect, "managed_networks": managed,
+        "statuses": Gap.Status.choices})
+
+
+@require_POST
+@permission_required(roles.MANAGE_GAPS)
+def bulk_status(request):
+    """The chosen gaps of the register to one status at once (e.g. all as communicated after a meeting)."""
+    form = BulkStatusForm(request.POST, user=request.user)
+    if form.is_valid():
+        data = form.cleaned_data
+        changed = gaps_set_status(gaps=Gap.objects.filter(pk__in=[g.pk for g in data["luecken"]]), by=request.user,
+                                  status=data["status"], note=data["note"])
+        messages.success(request, ngettext("%(n)d Lücke steht jetzt auf „%(status)s“.",
+                                           "%(n)d Lücken stehen jetzt auf „%(status)s“.", changed)
+                         % {"n": changed, "status": Gap.Status(data["status"]).label})
+    else:
+        messages.error(request, " ".join(m for messages_ in form.errors.values() for m in messages_))
+    return redirect(safe_next(request, "gaps:register"))
 
 
 def register_xlsx(gaps):
     headers = ["Netzwerk", "Kreis", "AGS", "Phase", "Zielgruppe", "Handlungsfeld", "Art", "Befund", "Status",
                "erkannt am", "geschlossen am", "verantwortlich", "Maßnahmen"]
-    rows = [[g.network.name, g.district.name, g.district.ags, f"{g.phase.position}. {g.phase.name_de}",
+    rows = [[g.network.name, g.district.label, g.district.ags, f"{g.phase.position}. {g.phase.name_de}",
              str(g.target_group or ""), str(g.field_of_action or ""), str(g.get_kind_display()), g.describe(),
              str(g.get_status_display()), g.found_on, g.closed_on, str(g.responsible or ""), g.measure_count]
             for g in gaps]
