@@ -55,6 +55,7 @@ if not FIELD_ENCRYPTION_KEY and (DEBUG or TESTING):
 # Two-factor authentication (TOTP) guards every page with personal data; the issuer names the app in
 # the user's authenticator app.
 OTP_TOTP_ISSUER = "netzlotse"
+OTP_TOTP_THROTTLE_FACTOR = 0  # a right code after a typo counts; wrong codes are limited in accounts/twofactor.py
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # the admin never shows a device's key or its QR code once it exists
 
 # Months personal data is kept after a participant's last case closed, unless the project sets its own.

@@ -229,5 +229,11 @@ class OfferFilterForm(KernForm):
             params.pop(key, None)
         return params
 
+    def active_filters(self) -> int:
+        """How many filters besides the search box are set (the collapsed filter list says so)."""
+        if not self.is_valid():
+            return 0
+        return sum(1 for name, value in self.cleaned_data.items() if value and name not in ("q", "sortierung"))
+
     def has_filters(self):
         return self.is_valid() and any(value for value in self.cleaned_data.values())

@@ -1,7 +1,10 @@
 """Finding 1 (critical) and 2 (high) of the security review: the second factor cannot be skipped, and the
 admin (with every account and device) opens only after it and never shows a device's key."""
 
+from datetime import timedelta
+
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -66,3 +69,26 @@ def test_next_never_leads_to_another_host(client, world):
     assert response.url == reverse("directory:manage")
     assert client.post(reverse("directory:verify", args=[world.offer_a.pk]),
                        {"next": "/verwaltung/angebote/?seite=2"}).url == "/verwaltung/angebote/?seite=2"
+
+
+def test_a_wrong_code_followed_by_the_right_one_signs_in(client, world):
+    """Found by users: after one mistyped code the right one was refused too (the authenticator's throttle
+    counted the mistake against the next attempt)."""
+    device = TOTPDevice.objects.create(user=world.owner, name="App", confirmed=True)
+    client.force_login(world.owner)
+    wrong = client.post(reverse("accounts:twofactor_verify"), {"token": "000000" if code(device) != "000000" else "111111"})
+    assert wrong.status_code == 200 and "Der Code stimmt nicht" in wrong.content.decode()
+    right = client.post(reverse("accounts:twofactor_verify") + "?next=/verwaltung/angebote/", {"token": code(device)})
+    assert right.status_code == 302 and right.url == "/verwaltung/angebote/"
+
+
+def test_five_wrong_codes_in_a_row_lock_the_code_prompt_for_a_while(client, world):
+    device = TOTPDevice.objects.create(user=world.owner, name="App", confirmed=True)
+    client.force_login(world.owner)
+    wrong = "000000" if code(device) != "000000" else "111111"
+    for _ in range(5):
+        client.post(reverse("accounts:twofactor_verify"), {"token": wrong})
+    locked = client.post(reverse("accounts:twofactor_verify"), {"token": code(device)})
+    assert locked.status_code == 200 and "Zu viele falsche Codes" in locked.content.decode()
+    TOTPDevice.objects.filter(pk=device.pk).update(throttling_failure_timestamp=timezone.now() - timedelta(minutes=16))
+    assert client.post(reverse("accounts:twofactor_verify"), {"token": code(device)}).status_code == 302
