@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from netzlotse.core.cache import reference_list
 from netzlotse.core.forms import FastSelect, KernForm
+from netzlotse.core.queries import id_in
 from netzlotse.core.translation import CONTENT_LANGUAGES
 from netzlotse.network.forms import DISTRICT_KEY
 from netzlotse.network.models import Network, Region, RegionGroup
@@ -44,7 +45,9 @@ class CachedChoiceField(forms.ChoiceField):
                 self._built.clear()
             built = self._built[key] = (source, entries, choices)
         self.entries = built[1]
-        self._choices = self.widget.choices = built[2]
+        # Straight onto the widget: its `choices` setter would normalise the list into a new one each request,
+        # and FastSelect recognises (and reuses the escaped options of) only the very same list.
+        self._choices = self.widget._choices = built[2]
 
     def validate(self, value):
         if value and value not in self.entries:
@@ -137,7 +140,7 @@ class OfferFilterForm(KernForm):
         field = self.fields["kreis"]
         empty, *choices = field.choices
         first = [choice for choice in choices if choice[0] in own]
-        field._choices = field.widget.choices = [empty, *first, *(c for c in choices if c[0] not in own)]
+        field._choices = field.widget._choices = [empty, *first, *(c for c in choices if c[0] not in own)]
         field.help_text = _("Oben die %(n)d Kreise Ihres Netzwerks, darunter alle anderen.") % {"n": len(first)}
 
     def base_queryset(self, user=None):
@@ -161,7 +164,7 @@ class OfferFilterForm(KernForm):
             district = data["kreis"]
             if district.pk not in self.memo:
                 self.memo[district.pk] = Offer.objects.serving_ids([district])
-            qs = qs.filter(pk__in=self.memo[district.pk])
+            qs = qs.filter(id_in(self.memo[district.pk], qs.db_vendor()))
         if data.get("region"):
             qs = qs.in_region_group(data["region"])
         qs = apply_vocabulary_filters(qs, data)

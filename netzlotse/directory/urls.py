@@ -6,6 +6,7 @@ app_name = "directory"
 urlpatterns = [
     path("angebote/", public.search, name="search"),
     path("angebote/export.xlsx", staff.export, name="export"),
+    path("angebote/alternativen/", public.alternatives, name="alternatives"),
     path("angebote/<int:pk>/", public.detail, name="detail"),
     path("angebote/<int:pk>/handzettel/", public.handout, name="handout"),
     path("ueber/", public.about, name="about"),

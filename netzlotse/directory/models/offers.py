@@ -5,13 +5,14 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connections, models
 from django.db.models import Exists, OuterRef, Q, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from netzlotse.core.queries import id_in
 from netzlotse.core.translation import CONTENT_LANGUAGES, active_content_language, add_translated_fields, translated
 from netzlotse.network.models import Organization, Project, Region, RegionGroup
 
@@ -87,7 +88,10 @@ class OfferQuerySet(models.QuerySet):
         database starts from the region's few hundred offers rather than from a common
         search word matching tens of thousands.
         """
-        return self.filter(pk__in=self.serving_ids(regions))
+        return self.filter(id_in(self.serving_ids(regions), self.db_vendor()))
+
+    def db_vendor(self) -> str:
+        return connections[self.db].vendor
 
     @staticmethod
     def serving_ids(regions) -> set[int]:

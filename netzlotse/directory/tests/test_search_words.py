@@ -79,10 +79,14 @@ def test_a_coordinator_finds_the_networks_districts_first(client, world):
 
 def test_an_empty_result_offers_the_nearest_alternatives(client, world):
     # Görlitz has no offer with this phase; Dresden (same state) has one; dropping the district finds it too.
-    response = client.get(reverse("directory:search"), {"kreis": "14626", "q": "Anerkennungsberatung"})
+    search = {"kreis": "14626", "q": "Anerkennungsberatung"}
+    response = client.get(reverse("directory:search"), search)
     assert not response.context["page"].paginator.count
-    alternatives = dict(response.context["alternatives"])
+    assert reverse("directory:alternatives") in response.content.decode()  # loaded after the page, or a link
+    page = client.get(reverse("directory:alternatives"), search)  # without JavaScript: a page of its own
+    alternatives = dict(page.context["alternatives"])
     assert "kreis" not in alternatives["ohne „Kreis / kreisfreie Stadt“"]  # the same search without the district
     assert "kreis=14612" in alternatives["in Dresden, Stadt"]  # a district of the same state with a match
     assert client.get("/angebote/?" + alternatives["in Dresden, Stadt"]).context["page"].paginator.count == 1
-    assert "Das finden Sie stattdessen" in response.content.decode()
+    fragment = client.get(reverse("directory:alternatives"), search, headers={"HX-Request": "true"}).content.decode()
+    assert "Das finden Sie stattdessen" in fragment and "<html" not in fragment and "kreis=14612" in fragment

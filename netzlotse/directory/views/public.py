@@ -26,12 +26,19 @@ def search(request):
     form.is_valid()
     results = form.results()
     page = paginate(request, results, count=form.count)
-    alternatives = []
     if page.number == 1 and not page.paginator.count:
         _signal_unmet_demand(form)
-        alternatives = form.alternatives()
     template = "directory/search.html#results" if request.htmx else "directory/search.html"
-    return render(request, template, {"form": form, "page": page, "alternatives": alternatives})
+    return render(request, template, {"form": form, "page": page})
+
+
+@require_GET
+def alternatives(request):
+    """What a search that found nothing would find with one filter less or in a nearby district. The empty result
+    page loads this after itself (htmx), so it costs the search nothing; without JavaScript it is a page."""
+    form = OfferFilterForm(request.GET, user=request.user)
+    template = "directory/alternatives.html#list" if request.htmx else "directory/alternatives.html"
+    return render(request, template, {"form": form, "alternatives": form.alternatives()})
 
 
 def _signal_unmet_demand(form) -> None:
