@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "netzlotse.gaps",
     "netzlotse.cases",
     "netzlotse.monitoring",
+    "netzlotse.surveys",
     "netzlotse.site",
 ]
 

@@ -1,0 +1,166 @@
+"""Surveys: questionnaires with pages, conditions and languages; their versions; responses and answers.
+
+Every question and option has a stable key (its name, as in XLSForm) that never changes once it has answers,
+and answers point to the question and option rows, never to a position: reordering, renaming, adding and
+removing while a survey runs moves no answer into another column. A removed question or option is marked
+with the version that removed it and keeps its answers. Each change to a live survey is a new version with a
+snapshot of the structure, and each response records the version it answered.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Survey(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Entwurf")
+        LIVE = "live", _("läuft")
+        CLOSED = "closed", _("beendet")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organization = models.ForeignKey("network.Organization", on_delete=models.PROTECT, related_name="surveys",
+                                     verbose_name=_("verantwortliche Organisation"))
+    network = models.ForeignKey("network.Network", on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="surveys", verbose_name=_("Netzwerk"))
+    title = models.JSONField(_("Titel"), default=dict, help_text=_("je Sprache, z. B. {\"de\": …, \"en\": …}"))
+    languages = models.JSONField(_("Sprachen"), default=list)  # the first is the default
+    anonymous = models.BooleanField(_("anonym"), default=True,
+                                    help_text=_("Anonyme Antworten speichern weder Kennung noch Adresse noch Uhrzeit."))
+    opens_on = models.DateField(_("offen ab"), null=True, blank=True)
+    closes_on = models.DateField(_("offen bis"), null=True, blank=True)
+    status = models.CharField(_("Status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    version = models.PositiveIntegerField(_("Version"), default=1)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("Umfrage")
+        verbose_name_plural = _("Umfragen")
+        indexes = [models.Index(fields=["organization", "status"], name="survey_org_status_idx")]
+
+    def __str__(self):
+        return self.text("title")
+
+    def text(self, field: str, language: str | None = None) -> str:
+        values = getattr(self, field) or {}
+        return values.get(language or "", "") or values.get("de", "") or next(iter(values.values()), "")
+
+
+class Question(models.Model):
+    class Kind(models.TextChoices):
+        SINGLE = "single", _("Einfachauswahl")
+        MULTIPLE = "multiple", _("Mehrfachauswahl")
+        LIKERT = "likert", _("Skala")
+        MATRIX = "matrix", _("Skalen-Matrix")
+        NUMBER = "number", _("Zahl")
+        DATE = "date", _("Datum")
+        TEXT = "text", _("kurzer Text")
+        LONGTEXT = "longtext", _("langer Text")
+        RANKING = "ranking", _("Rangfolge")
+
+    CHOICE_KINDS = {Kind.SINGLE, Kind.MULTIPLE, Kind.LIKERT, Kind.MATRIX, Kind.RANKING}
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="questions")
+    key = models.SlugField(_("Kennung"), max_length=64, help_text=_("stabil: Exporte und Bedingungen nennen sie"))
+    kind = models.CharField(_("Art"), max_length=10, choices=Kind.choices)
+    page = models.PositiveSmallIntegerField(_("Seite"), default=1)
+    position = models.PositiveIntegerField(_("Reihenfolge"), default=0)
+    label = models.JSONField(_("Frage"), default=dict)  # language → text
+    hint = models.JSONField(_("Hilfetext"), default=dict, blank=True)
+    required = models.BooleanField(_("Pflicht"), default=False)
+    relevance = models.CharField(_("angezeigt, wenn"), max_length=1000, blank=True)
+    relevance_tree = models.JSONField(default=None, null=True, blank=True, editable=False)  # parsed once on save
+    scale_points = models.PositiveSmallIntegerField(_("Skalenpunkte"), null=True, blank=True)
+    minimum = models.DecimalField(_("kleinster Wert"), max_digits=12, decimal_places=2, null=True, blank=True)
+    maximum = models.DecimalField(_("größter Wert"), max_digits=12, decimal_places=2, null=True, blank=True)
+    dont_know = models.BooleanField(_("„weiß nicht / keine Angabe“ anbieten"), default=False)
+    added_in = models.PositiveIntegerField(default=1, editable=False)
+    removed_in = models.PositiveIntegerField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["survey", "page", "position", "pk"]
+        verbose_name = _("Frage")
+        verbose_name_plural = _("Fragen")
+        constraints = [models.UniqueConstraint(fields=["survey", "key"], name="question_key_unique")]
+
+    def __str__(self):
+        return self.key
+
+    @property
+    def is_removed(self) -> bool:
+        return self.removed_in is not None
+
+
+class Option(models.Model):
+    """An answer option of a choice question, or a statement of a scale matrix (`statement`)."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="options")
+    key = models.SlugField(_("Kennung"), max_length=64)
+    statement = models.BooleanField(default=False)
+    position = models.PositiveIntegerField(default=0)
+    label = models.JSONField(_("Text"), default=dict)
+    added_in = models.PositiveIntegerField(default=1, editable=False)
+    removed_in = models.PositiveIntegerField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["question", "statement", "position", "pk"]
+        constraints = [models.UniqueConstraint(fields=["question", "statement", "key"], name="option_key_unique")]
+
+    def __str__(self):
+        return self.key
+
+
+class SurveyVersion(models.Model):
+    """The structure of a survey as it was from one change to the next (what a response answered)."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    snapshot = models.JSONField()
+    created_at = models.DateTimeField(default=timezone.now)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta:
+        ordering = ["survey", "number"]
+        constraints = [models.UniqueConstraint(fields=["survey", "number"], name="survey_version_unique")]
+
+    def __str__(self):
+        return f"{self.survey} v{self.number}"
+
+
+class Response(models.Model):
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
+    version = models.PositiveIntegerField()
+    language = models.CharField(max_length=8, default="de")
+    # Only the day: an anonymous response must not be traceable by its minute.
+    submitted_on = models.DateField(default=timezone.localdate)
+
+    class Meta:
+        indexes = [models.Index(fields=["survey", "submitted_on"], name="response_survey_day_idx")]
+
+    def __str__(self):
+        return f"{self.survey} #{self.pk}"
+
+
+class Answer(models.Model):
+    """One answer: to a question (and, for choices, one option each; for a matrix, statement and scale point)."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    option = models.ForeignKey(Option, on_delete=models.CASCADE, null=True, blank=True, related_name="answers")
+    statement = models.ForeignKey(Option, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    number = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    text = models.TextField(blank=True)
+    day = models.DateField(null=True, blank=True)
+    rank = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["question", "option"], name="answer_question_option_idx")]
+
+    def __str__(self):
+        return f"{self.question}: {self.option or self.number or self.text or self.day}"
