@@ -7,12 +7,14 @@ a stored, indexed tsvector (migration 0012), ranked by ts_rank_cd; when that fin
 over the German titles forgives typos ("Anerkenung"). Ranking reads every match, so a query matching more than
 RANK_LIMIT offers (a word like "Beratung" in half the directory) is listed by title instead: ranking that many
 would cost a second and say little. SQLite has neither: there each word or one of its synonyms must occur as a
-piece of the text (no stemming, no typo tolerance), ranked by whether the title contains it. See
-docs/decisions.md.
+piece of the text (no stemming), ranked by whether the title contains it, and a search that finds nothing
+tries the title words that begin almost like the typed ones (compared in Python over at most 20,000 titles:
+SQLite serves small, embedded directories). See docs/decisions.md.
 """
 
 import csv
 import re
+from difflib import SequenceMatcher
 from functools import cache
 from pathlib import Path
 
@@ -97,18 +99,37 @@ def _sqlite(qs, groups):
     return qs
 
 
+SQLITE_VOCABULARY = 20_000  # titles read for the typo fallback (SQLite serves embedded, small directories)
+
+
+def _close_words(qs, groups) -> list[tuple[str, ...]]:
+    """SQLite's typo fallback: each typed word replaced by the words of the titles that begin almost like it
+    ("anerkenung" → "anerkennungsberatung", compared on as many letters as were typed, plus one)."""
+    words = {w for title in qs.order_by().values_list("title_de", flat=True)[:SQLITE_VOCABULARY]
+             for w in _WORD.findall(title.casefold()) if len(w) > 3}
+    corrected = []
+    for group in groups:
+        near = tuple(w for w in words for term in group if len(term) > 3 and SequenceMatcher(
+            None, term, w[:len(term) + 1]).ratio() >= 0.85)
+        corrected.append(near)
+    return corrected
+
+
 def matching(qs, text: str, *, typos=False):
     """The offers of `qs` that match what was typed; with `typos` (PostgreSQL), those whose titles come close."""
     groups = word_groups(text)
     if not groups:  # only punctuation: nothing to match
         return qs
     if connection.vendor != "postgresql":
-        return qs if typos else _sqlite(qs, groups)
+        if typos:
+            groups = _close_words(qs, groups)
+            return qs.none() if not all(groups) else _sqlite(qs, groups)
+        return _sqlite(qs, groups)
     return _postgres(qs, groups, typos)
 
 
 def forgives_typos() -> bool:
-    return connection.vendor == "postgresql"
+    return True
 
 
 def ranked(qs, text: str):
