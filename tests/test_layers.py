@@ -18,7 +18,8 @@ MAY_IMPORT = {
     "gaps": {"core", "accounts", "network", "directory"},
     "cases": {"core", "accounts", "network", "directory"},
     "monitoring": {"core", "accounts", "network", "directory", "cases"},
-    "site": {"core", "accounts", "network", "directory", "gaps", "cases", "monitoring"},
+    "surveys": {"core", "accounts", "network", "directory"},  # never cases
+    "site": {"core", "accounts", "network", "directory", "gaps", "cases", "monitoring", "surveys"},
 }
 
 
