@@ -18,7 +18,7 @@ so a question that depends on an unanswered one stays hidden.
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
@@ -212,18 +212,28 @@ def references(tree) -> set[str]:
     return set().union(*(references(child) for child in tree[1:]))
 
 
+_NUMBER = re.compile(r"[ \t]*-?[0-9]+(?:\.[0-9]+)?[ \t]*")
+
+
 def _number(value):
+    """A number, or None: ints and decimals as they are, text only in the plain form 12 or -3.5 (the same
+    rule the browser applies; no exponents, no NaN)."""
     if isinstance(value, bool) or value is None:
         return None
-    try:
-        return Decimal(str(value))
-    except (InvalidOperation, ValueError):
-        return None
+    if isinstance(value, (int, Decimal)):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(str(value)) if value == value and abs(value) != float("inf") else None
+    text = str(value)
+    return Decimal(text.strip()) if _NUMBER.fullmatch(text) else None
 
 
 def _compare(op: str, left, right) -> bool:
     if left is None or right is None or isinstance(left, list) or isinstance(right, list):
         return False
+    if isinstance(left, bool) or isinstance(right, bool):  # a condition compared: only its truth
+        return op in ("=", "!=") and isinstance(left, bool) and isinstance(right, bool) and (
+            (left == right) == (op == "="))
     a, b = _number(left), _number(right)
     if a is None or b is None:  # text compares as text, and only for (in)equality
         a, b = str(left), str(right)
@@ -239,7 +249,8 @@ def _value(tree, answers):
     if kind == "text":
         return tree[1]
     if kind == "answer":
-        return answers.get(tree[1])
+        given = answers.get(tree[1])
+        return None if isinstance(given, bool) else given  # answers are text, numbers or lists, never flags
     if kind == "count":
         given = answers.get(tree[1])
         return Decimal(len(given)) if isinstance(given, list) else Decimal(0)
@@ -262,6 +273,8 @@ def evaluate(tree, answers: dict) -> bool:
         return _compare(tree[1], _value(tree[2], answers), _value(tree[3], answers))
     if kind == "selected":
         given = answers.get(tree[1])
+        if isinstance(given, bool):
+            return False
         return tree[2] in given if isinstance(given, list) else given is not None and str(given) == tree[2]
     if kind == "count":
         return _value(tree, answers) > 0
