@@ -15,6 +15,31 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+class SurveyQuerySet(models.QuerySet):
+    def managed_by(self, user):
+        """Surveys the user builds and sends: of their own organisations, and coordinators those of their
+        networks; administrators all."""
+        from netzlotse.accounts import roles
+        from netzlotse.network.models import Network
+
+        if roles.can(user, roles.MANAGE_ALL_NETWORKS):
+            return self.all()
+        orgs = roles.organization_ids(user, roles.MANAGE_SURVEYS)
+        return self.filter(models.Q(organization__in=orgs) | models.Q(network__in=Network.objects.coordinated_by(orgs)))
+
+    def with_results_for(self, user):
+        """Surveys whose results the user reads: those they manage, and for funders the surveys of networks with
+        projects in programmes they fund (results only: never a response)."""
+        from netzlotse.accounts import roles
+        from netzlotse.network.models import Project
+
+        if not roles.can(user, roles.VIEW_SURVEY_RESULTS):
+            return self.none()
+        funded = Project.objects.filter(programme__funders__in=roles.organization_ids(user, roles.VIEW_SURVEY_RESULTS))
+        return self.filter(models.Q(pk__in=self.managed_by(user).values("pk"))
+                           | models.Q(network__in=funded.values("network"))).distinct()
+
+
 class Survey(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Entwurf")
@@ -35,6 +60,8 @@ class Survey(models.Model):
     status = models.CharField(_("Status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     version = models.PositiveIntegerField(_("Version"), default=1)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = SurveyQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
