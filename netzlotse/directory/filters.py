@@ -190,7 +190,7 @@ class OfferFilterForm(KernForm):
         q = self.cleaned_data.get("q") if self.is_valid() else None
         if q:
             self.count = qs.count()
-            if not self.count and search.forgives_typos():
+            if not self.count:  # forgive typos (search.py: trigrams on PostgreSQL, title words on SQLite)
                 qs = self.apply(base, typos=True)
                 self.count = qs.count()
             if self.sort() == "relevanz" and self.count <= search.RANK_LIMIT:

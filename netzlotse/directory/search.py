@@ -128,9 +128,6 @@ def matching(qs, text: str, *, typos=False):
     return _postgres(qs, groups, typos)
 
 
-def forgives_typos() -> bool:
-    return True
-
 
 def ranked(qs, text: str):
     """`qs` best match first (then by title). Call it on at most RANK_LIMIT matches: the rank reads each one."""

@@ -378,9 +378,9 @@ def _create_missing(lookups: _Lookups) -> None:
 def _write(plan: ImportPlan, *, by) -> None:
     lookups = plan.lookups
     _create_missing(lookups)
-    cases = {}  # (code, organisation id) → Case
+    cases = defaultdict(dict)  # code → organisation id → Case (a person's few cases, found without a scan)
     for case in Case.objects.filter(participant__in=lookups.people.values()).select_related("participant"):
-        cases[(case.participant.code, case.organization_id)] = case
+        cases[case.participant.code][case.organization_id] = case
     profiled_at = {}  # code → the Jobcenter of the person's latest profiling, to note on their admission
     members = {project.pk: {lookups.orgs[k].pk for k in lookups.members.get(key, ()) if k in lookups.orgs}
                for key, project in lookups.projects.items()}
@@ -388,10 +388,10 @@ def _write(plan: ImportPlan, *, by) -> None:
         v = row.values
         person = lookups.people[v["code"]]
         org = lookups.orgs.get(_key(v["organisation"])) if v["organisation"] else None
-        case = cases.get((v["code"], org.pk)) if org else None
+        case = cases[v["code"]].get(org.pk) if org else None
         at = None
         if case is None and v["event"] != "aufnahme":  # the open case of a project the row's organisation shares
-            case = next((c for (code, _org), c in cases.items() if code == v["code"] and c.is_open and (
+            case = next((c for c in cases[v["code"]].values() if c.is_open and (
                 org is None or org.pk in members.get(c.project_id, ()))), None)
             at = org
         if v["event"] == "profiling" and (case is None or not case.is_open):
@@ -403,7 +403,7 @@ def _write(plan: ImportPlan, *, by) -> None:
             if case is not None:
                 services.case_reopen(case=case, by=by, reason=_("Import des Verlaufs"), day=v["date"])
             else:
-                cases[(v["code"], org.pk)] = services.case_open(case=Case(
+                cases[v["code"]][org.pk] = services.case_open(case=Case(
                     participant=person, organization=org, project=lookups.projects[_key(v["project"])],
                     opened_on=v["date"], jobcenter=profiled_at.get(v["code"])), by=by)
         elif v["event"] == "austritt":

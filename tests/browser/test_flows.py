@@ -24,6 +24,13 @@ def test_public_visitor_searches_filters_and_reads_an_offer(visitor):
     page.get_by_role("link", name="Anerkennungsberatung Görlitz").click()
     expect(page.locator("h1")).to_have_text("Anerkennungsberatung Görlitz")
     visitor.check("public-detail")
+    # A search that finds nothing offers similar searches (loaded after the page; here without htmx).
+    visitor.goto("/angebote/?q=Anerkennungsberatung&kreis=14626&zielgruppe=unternehmen")
+    expect(page.locator("#results")).to_contain_text("Keine passenden Angebote")
+    expect(page.locator(".alternatives")).to_contain_text("ohne „Zielgruppe“")  # swapped in by htmx
+    visitor.goto("/angebote/alternativen/?q=Anerkennungsberatung&kreis=14626&zielgruppe=unternehmen")
+    expect(page.locator("h1")).to_have_text("Ähnliche Suchen mit Ergebnissen")
+    visitor.check("search-alternatives")
 
 
 def test_a_refugee_can_call_write_or_print_an_offer(visitor):
