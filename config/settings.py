@@ -281,5 +281,22 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
+# E-mail (survey invitations and reminders) goes through Django's mail framework: in development and the demo
+# each mail is written as a file under var/mail/ (the demo page says where); production sends over SMTP with
+# the settings from the environment.
+if DEBUG and not env_bool("EMAIL_SMTP", False):
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = BASE_DIR / "var" / "mail"
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+    EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "netzlotse <umfragen@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
 # An offer counts as stale when nobody confirmed it for this many days.
 OFFER_STALE_AFTER_DAYS = 183

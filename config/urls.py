@@ -19,6 +19,8 @@ urlpatterns = [
     path("faelle/", include("netzlotse.cases.urls")),
     path("verwaltung/einsatzstellen/", include("netzlotse.cases.site_urls")),
     path("monitoring/", include("netzlotse.monitoring.urls")),
+    path("umfragen/", include("netzlotse.surveys.urls")),
+    path("u/", include("netzlotse.surveys.respond_urls")),
     path("", include("netzlotse.directory.urls")),
     path("api/hsds/", include("netzlotse.directory.hsds.urls")),
     path("api/v1/", api.urls),

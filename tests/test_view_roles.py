@@ -295,6 +295,32 @@ def _report_query(world):
     return {"programme": _programme(world).pk, "dates": "2026-01-01"}
 
 
+def _survey(world):
+    """A running survey of provider A in the coordinator's network, funded by the funder's programme."""
+    from netzlotse.surveys.tests.factories import feedback_survey
+
+    survey = feedback_survey(world.provider_a)
+    survey.network = world.network
+    survey.save()
+    _programme(world)
+    return survey
+
+
+def _survey_export(world):
+    """A finished export of provider A's staff, its file on disk."""
+    from netzlotse.surveys.models import SurveyExport
+
+    export = SurveyExport.objects.create(survey=_survey(world), requested_by=world.owner, format="csv",
+                                         status=SurveyExport.Status.DONE, filename="a.csv")
+    export.path.parent.mkdir(parents=True, exist_ok=True)
+    export.path.write_bytes(b"antwort;version\n")
+    return [export.pk]
+
+
+def _invitation(world):
+    return [_survey(world).invitations.create(email="eingeladen@example.org").token]
+
+
 def _network_kind(kind):
     return lambda world: [kind]
 
@@ -325,6 +351,10 @@ OBJECTS = {
     "consent": lambda w: [pk.pk for pk in _consent(w)], "referral": _referral,
     "waiting_placement": _waiting, "planned_placement": lambda w: _placement(w, "planned"),
     "active_placement": lambda w: _placement(w, "active"),
+    "survey": lambda w: [_survey(w).pk], "survey.uuid": lambda w: [_survey(w).uuid],
+    "survey/question": lambda w: [(s := _survey(w)).pk, s.questions.first().pk],
+    "survey/1": lambda w: [_survey(w).pk, 1], "survey_export": _survey_export, "invitation": _invitation,
+    "survey/occasion": lambda w: [(s := _survey(w)).uuid, s.occasions.create(title="Seminar").uuid],
 }
 
 

@@ -13,8 +13,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from netzlotse.core.jobs import BackgroundJob
 
 
 class Target(models.Model):
@@ -146,19 +147,12 @@ class ExportJobQuerySet(models.QuerySet):
 
 
 EXPORT_KEPT = timedelta(days=1)
-EXPORT_PATIENCE = timedelta(minutes=15)
 
 
-class ExportJob(models.Model):
+class ExportJob(BackgroundJob):
     """A report export handed off to the task worker, so a long one neither blocks nor times out the page:
     the page polls `step` of `steps` and offers the file once it is done. The file holds the figures as the
     requester may see them (suppressed for funders) and is removed a day later."""
-
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("wartet")
-        RUNNING = "running", _("läuft")
-        DONE = "done", _("fertig")
-        FAILED = "failed", _("fehlgeschlagen")
 
     class Format(models.TextChoices):
         XLSX = "xlsx", _("Excel-Datei")
@@ -170,13 +164,8 @@ class ExportJob(models.Model):
     format = models.CharField(_("Format"), max_length=4, choices=Format.choices)
     title = models.CharField(_("Bericht"), max_length=300)
     language = models.CharField(max_length=10, default="de")  # the requester's, for the file's headings
-    status = models.CharField(_("Stand"), max_length=10, choices=Status.choices, default=Status.QUEUED)
-    step = models.PositiveSmallIntegerField(default=0)
-    steps = models.PositiveSmallIntegerField(default=1)
     filename = models.CharField(max_length=200, blank=True)
     content = models.BinaryField(null=True, editable=False)
-    error = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     objects = ExportJobQuerySet.as_manager()
@@ -188,21 +177,3 @@ class ExportJob(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.format})"
-
-    @property
-    def percent(self) -> int:
-        return 100 if self.status == self.Status.DONE else min(99, round(100 * self.step / max(self.steps, 1)))
-
-    @property
-    def finished(self) -> bool:
-        return self.status in (self.Status.DONE, self.Status.FAILED)
-
-    @property
-    def stalled(self) -> bool:
-        """Still unfinished long after it was asked for: the worker may not be running."""
-        return not self.finished and self.created_at < timezone.now() - EXPORT_PATIENCE
-
-    def advance(self, step: int, steps: int) -> None:
-        """Record progress at once (outside any transaction of the export), so the polling page sees it."""
-        self.step, self.steps, self.status = step, steps, self.Status.RUNNING
-        ExportJob.objects.filter(pk=self.pk).update(step=step, steps=steps, status=self.status)

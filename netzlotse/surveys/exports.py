@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from .models import Answer, Option, Question, Response, Survey
 
-FIXED = ["antwort", "version", "datum", "sprache"]
+FIXED = ["antwort", "version", "datum", "sprache", "anlass"]
+DONT_KNOW_CODE = -9  # SPSS-style missing value for "don't know / no answer"
 
 
 @dataclass(frozen=True)
@@ -30,13 +31,17 @@ def columns(survey: Survey) -> list[Column]:
     return found
 
 
-def _cell(answer: Answer, kind: str):
+def _cell(answer: Answer, kind: str, labels: dict | None):
+    if answer.dont_know:
+        return labels.get("_dk", DONT_KNOW_CODE) if labels is not None else DONT_KNOW_CODE
     if kind == Question.Kind.MULTIPLE:
         return 1
     if kind == Question.Kind.RANKING:
         return answer.rank
     if kind in (Question.Kind.SINGLE, Question.Kind.LIKERT, Question.Kind.MATRIX):
-        return answer.option.key if answer.option_id else ""
+        if not answer.option_id:
+            return ""
+        return labels.get(answer.option_id, answer.option.key) if labels is not None else answer.option.key
     if kind == Question.Kind.NUMBER:
         return answer.number
     if kind == Question.Kind.DATE:
@@ -44,9 +49,10 @@ def _cell(answer: Answer, kind: str):
     return answer.text
 
 
-def rows(survey: Survey, cols: list[Column]):
+def rows(survey: Survey, cols: list[Column], labels: dict | None = None):
     """Header row, then one row per response, in response order: responses and their answers are read side by
-    side, each in one ordered pass."""
+    side, each in one ordered pass. With `labels` ({option id: text, "_dk": text}) a choice shows its text
+    instead of its code."""
     yield FIXED + [c.header for c in cols]
     position = {(c.question_id, c.part_id): i for i, c in enumerate(cols)}
     kinds = dict(survey.questions.values_list("pk", "kind"))
@@ -54,6 +60,7 @@ def rows(survey: Survey, cols: list[Column]):
     answers = iter(Answer.objects.filter(response__survey=survey).select_related("option")
                    .order_by("response_id", "pk").iterator(chunk_size=5000))
     pending = next(answers, None)
+    occasions = dict(survey.occasions.values_list("pk", "title"))
     for response in Response.objects.filter(survey=survey).order_by("pk").iterator(chunk_size=5000):
         cells = [""] * len(cols)
         for i in multiple:  # unticked is 0, unless the option came after this response's version
@@ -62,9 +69,10 @@ def rows(survey: Survey, cols: list[Column]):
             kind = kinds[pending.question_id]
             part = pending.statement_id if kind == Question.Kind.MATRIX else (
                 pending.option_id if kind in (Question.Kind.MULTIPLE, Question.Kind.RANKING) else None)
-            cells[position[(pending.question_id, part)]] = _cell(pending, kind)
+            cells[position[(pending.question_id, part)]] = _cell(pending, kind, labels)
             pending = next(answers, None)
-        yield [response.pk, response.version, response.submitted_on.isoformat(), response.language, *cells]
+        yield [response.pk, response.version, response.submitted_on.isoformat(), response.language,
+               occasions.get(response.occasion_id, ""), *cells]
 
 
 def _added(column: Column, survey: Survey) -> int:

@@ -7,12 +7,16 @@ with the version that removed it and keeps its answers. Each change to a live su
 snapshot of the structure, and each response records the version it answered.
 """
 
+import secrets
 import uuid
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from netzlotse.core.jobs import BackgroundJob
 
 
 class SurveyQuerySet(models.QuerySet):
@@ -73,8 +77,39 @@ class Survey(models.Model):
         return self.text("title")
 
     def text(self, field: str, language: str | None = None) -> str:
-        values = getattr(self, field) or {}
-        return values.get(language or "", "") or values.get("de", "") or next(iter(values.values()), "")
+        return in_language(getattr(self, field), language)
+
+    def is_open(self, day: date) -> bool:
+        return self.status == self.Status.LIVE and not self.not_yet(day) and not self.over(day)
+
+    def not_yet(self, day: date) -> bool:
+        return self.opens_on is not None and day < self.opens_on
+
+    def over(self, day: date) -> bool:
+        return self.status == self.Status.CLOSED or (self.closes_on is not None and day > self.closes_on)
+
+
+def in_language(values, language: str | None) -> str:
+    """A text of a survey in the language asked for, else German, else any it has."""
+    values = values or {}
+    return values.get(language or "", "") or values.get("de", "") or next(iter(values.values()), "")
+
+
+class Page(models.Model):
+    """A page of a survey: its heading and the condition under which it is shown at all."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="pages")
+    number = models.PositiveSmallIntegerField(_("Seite"))
+    title = models.JSONField(_("Überschrift"), default=dict, blank=True)
+    relevance = models.CharField(_("angezeigt, wenn"), max_length=1000, blank=True)
+    relevance_tree = models.JSONField(default=None, null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["survey", "number"]
+        constraints = [models.UniqueConstraint(fields=["survey", "number"], name="survey_page_unique")]
+
+    def __str__(self):
+        return f"{self.survey} S. {self.number}"
 
 
 class Question(models.Model):
@@ -122,6 +157,11 @@ class Question(models.Model):
     def is_removed(self) -> bool:
         return self.removed_in is not None
 
+    @property
+    def is_closed(self) -> bool:
+        """Answered by picking from options (counted as frequencies, offered in cross-tabs)."""
+        return self.kind in self.CHOICE_KINDS
+
 
 class Option(models.Model):
     """An answer option of a choice question, or a statement of a scale matrix (`statement`)."""
@@ -160,8 +200,80 @@ class SurveyVersion(models.Model):
         return f"{self.survey} v{self.number}"
 
 
+class Occasion(models.Model):
+    """Where a survey is answered: one seminar, one event, one wave; each has its own link, and its responses
+    carry its date, district and target group (so one questionnaire used for forty seminars is compared by
+    seminar and by year)."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="occasions")
+    title = models.CharField(_("Anlass"), max_length=200, help_text=_("z. B. Seminar „Interkulturelle Kompetenz“"))
+    held_on = models.DateField(_("Datum"), null=True, blank=True)
+    district = models.ForeignKey("network.Region", on_delete=models.SET_NULL, null=True, blank=True,
+                                 related_name="+", verbose_name=_("Kreis"))
+    target_group = models.ForeignKey("directory.TargetGroup", on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="+", verbose_name=_("Zielgruppe"))
+
+    class Meta:
+        ordering = ["survey", "held_on", "title"]
+        verbose_name = _("Anlass")
+        verbose_name_plural = _("Anlässe")
+
+    def __str__(self):
+        return self.title
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class Invitation(models.Model):
+    """A personal invitation: one token, one response. Its answers so far are kept until it is sent, so the
+    invitee can stop and resume; for an anonymous survey the response is not linked to the invitation."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="invitations")
+    token = models.CharField(max_length=40, unique=True, default=new_token, editable=False)
+    email = models.EmailField(_("E-Mail"))
+    name = models.CharField(_("Name"), max_length=250, blank=True)
+    organization = models.ForeignKey("network.Organization", on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="+")
+    sent_on = models.DateField(null=True, blank=True)
+    reminded_on = models.DateField(null=True, blank=True)
+    draft = models.JSONField(default=dict, blank=True)
+    draft_page = models.PositiveSmallIntegerField(default=1)
+    responded_on = models.DateField(null=True, blank=True)
+    response = models.OneToOneField("Response", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["survey", "email"]
+        constraints = [models.UniqueConstraint(fields=["survey", "email"], name="invitation_email_unique")]
+        indexes = [models.Index(fields=["survey", "responded_on"], name="invitation_survey_done_idx")]
+
+    def __str__(self):
+        return self.email
+
+    @property
+    def due_reminder(self) -> bool:
+        return self.responded_on is None and self.sent_on is not None
+
+
+class SpentForm(models.Model):
+    """The fingerprint of an anonymous form already sent, so the same form is not counted twice. It holds no
+    link to the response and no time: nothing here tells who answered what."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="+")
+    digest = models.CharField(max_length=64)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["survey", "digest"], name="spent_form_unique")]
+
+    def __str__(self):
+        return self.digest[:12]
+
+
 class Response(models.Model):
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
+    occasion = models.ForeignKey(Occasion, on_delete=models.SET_NULL, null=True, blank=True, related_name="responses")
     version = models.PositiveIntegerField()
     language = models.CharField(max_length=8, default="de")
     # Only the day: an anonymous response must not be traceable by its minute.
@@ -185,9 +297,41 @@ class Answer(models.Model):
     text = models.TextField(blank=True)
     day = models.DateField(null=True, blank=True)
     rank = models.PositiveSmallIntegerField(null=True, blank=True)
+    dont_know = models.BooleanField(default=False)
 
     class Meta:
         indexes = [models.Index(fields=["question", "option"], name="answer_question_option_idx")]
 
     def __str__(self):
         return f"{self.question}: {self.option or self.number or self.text or self.day}"
+
+
+EXPORT_KEPT = timedelta(days=1)
+
+
+class SurveyExport(BackgroundJob):
+    """A survey's answers written to a file by the task worker (a long export neither blocks nor times out the
+    page, which polls the progress: `step` of `steps` blocks of responses); the file lies under var/ and is
+    removed a day later."""
+
+    class Format(models.TextChoices):
+        XLSX = "xlsx", _("Excel-Datei mit Codebuch")
+        CSV = "csv", _("CSV-Datei")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="exports")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    format = models.CharField(_("Format"), max_length=4, choices=Format.choices)
+    labels = models.BooleanField(_("Texte statt Codes"), default=False)
+    total = models.PositiveIntegerField(default=0)  # responses in the file
+    filename = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["requested_by", "-created_at"], name="surveyexport_user_idx")]
+
+    def __str__(self):
+        return f"{self.survey} ({self.format})"
+
+    @property
+    def path(self):
+        return settings.BASE_DIR / "var" / "survey-exports" / f"{self.pk}.{self.format}"

@@ -1,0 +1,15 @@
+"""Work the survey pages hand off to the task worker (`manage.py db_worker`)."""
+
+from django_tasks import task
+
+from . import invitations, jobs
+
+
+@task()
+def send_invitations(survey_id: int, reminder: bool, base_url: str) -> None:
+    invitations.send(survey_id=survey_id, reminder=reminder, base_url=base_url)
+
+
+@task()
+def export_survey(export_id: str) -> None:
+    jobs.export_run(export_id=export_id)
