@@ -13,6 +13,7 @@ from netzlotse.directory import generate as directory_generate
 from netzlotse.gaps import demo as gaps_demo
 from netzlotse.monitoring import demo as monitoring_demo
 from netzlotse.monitoring import generate as monitoring_generate
+from netzlotse.surveys import demo as surveys_demo
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,13 @@ def _history(rows):
     return f"StaTA 2017–2019: {rows} Ereignisse aus dem Zwischenbericht, sechs Stichtage abgeschlossen." if rows else None
 
 
+def _surveys(counts):
+    if not counts:
+        return None
+    return (f"Umfragen: {counts['surveys']} Umfragen mit {counts['responses']} Antworten "
+            "(Seminarfeedback 2011–2014, Nachbefragung, Akteursbefragung).")
+
+
 # StaTA's history goes into its sites before today's case files fill them.
 DEMO = [
     DemoStep("offers", directory_demo.load_demo, _offers),
@@ -52,6 +60,7 @@ DEMO = [
     DemoStep("history", monitoring_demo.load_stata_history, _history),
     DemoStep("cases", cases_demo.load_cases_demo, _cases),
     DemoStep("monitoring", monitoring_demo.load_monitoring_demo, _monitoring),
+    DemoStep("surveys", surveys_demo.load_surveys_demo, _surveys),
 ]
 
 

@@ -74,6 +74,11 @@ class Sheet:
     def is_last(self) -> bool:
         return self.neighbour(1) is None
 
+    def has_later_pages(self) -> bool:
+        """Whether any page follows this one at all: the button says "next" until then, even where the answers
+        of this page may yet make the later pages irrelevant (it then sends the answers)."""
+        return any(q.page > self.page for q in self.questions)
+
     # --- taking a page ---------------------------------------------------------------------------------------
     def take(self, post) -> tuple[dict, bool]:
         """Read this page's fields into the answers; returns the page's messages by question key and whether a

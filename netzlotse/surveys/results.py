@@ -259,12 +259,12 @@ def chart(result: QuestionResult, groups) -> dict | None:
     def value(cell):
         return None if cell.hidden else cell.value
 
-    if result.statements:
+    if result.statements and len(groups) == 1:
         points = [line.label for line in result.statements[0][2]]
         return {"type": "stacked", "categories": [label for label, _means, _lines in result.statements],
                 "series": [{"name": point, "values": [value(lines[i].shares[0]) for _l, _m, lines in result.statements]}
                            for i, point in enumerate(points)]}
-    if result.lines:
+    if result.lines:  # a matrix broken down shows its means per group in the table only
         return {"type": "bars", "categories": [line.label for line in result.lines],
                 "series": [{"name": label, "values": [value(line.shares[i]) for line in result.lines]}
                            for i, (_key, label) in enumerate(groups)]}

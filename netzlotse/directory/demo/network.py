@@ -104,7 +104,10 @@ def load_network() -> dict:
     regions = {r.ags: r for r in Region.objects.all()}
     orgs = {}
     for ext_id, name, kind, city, ags in ORGANIZATIONS:
-        orgs[ext_id] = _upsert(Organization, {"external_id": ext_id}, {"name": name, "kind": kind, "city": city})
+        # Reserved example addresses (never delivered anywhere), so the demo can invite organisations to surveys.
+        email = f"kontakt@{ext_id.removeprefix('org-')}.example.org"
+        orgs[ext_id] = _upsert(Organization, {"external_id": ext_id}, {"name": name, "kind": kind, "city": city,
+                                                                      "email": email})
         orgs[ext_id].regions.set([regions[ags]] if ags in regions else [])
 
     def network(name, coordinator, members, region_codes, description=""):

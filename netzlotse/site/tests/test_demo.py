@@ -23,3 +23,24 @@ def test_the_demo_shows_the_stata_table_at_its_six_cut_off_dates(db, capsys):
     # Today's case files fill the same sites after the first period freed them: 111 of 113 slots, never more.
     taken = Placement.objects.filter(status__in=Placement.OCCUPYING, site__code__startswith="AGH-SDL").count()
     assert taken == 111 and sum(PlacementSite.objects.filter(code__startswith="AGH-SDL").values_list("slots", flat=True)) == 113
+
+
+def test_the_demo_surveys_show_forty_seminars_improving_year_by_year(db, capsys):
+    from netzlotse.site.wiring import load_demo
+    from netzlotse.surveys.models import Survey
+    from netzlotse.surveys.results import build as results
+
+    list(load_demo(only={"offers", "surveys"}))
+    list(load_demo(only={"offers", "surveys"}))  # again: nothing doubles
+    feedback = Survey.objects.get(title__de="Seminarfeedback IQ Netzwerk Sachsen")
+    assert feedback.occasions.count() == 40 and Survey.objects.count() == 3
+    assert set(feedback.responses.values_list("version", flat=True)) == {1, 2}  # a question added in 2013
+    by_year = results(feedback, breakdown="jahr")
+    assert [label for _key, label in by_year.groups] == ["2011", "2012", "2013", "2014"]
+    useful = next(r for r in by_year.questions if r.question.key == "useful")
+    means = [cell.value for cell in useful.means]
+    assert means == sorted(means) and means[-1] - means[0] > 0.5
+    follow_up = Survey.objects.get(title__de__startswith="Nachbefragung")
+    assert follow_up.invitations.filter(responded_on__isnull=False).count() == follow_up.responses.count() == 11
+    actors = Survey.objects.get(title__de__startswith="Akteursbefragung")
+    assert actors.invitations.count() > 10 and not actors.invitations.exclude(organization__regions__ags__startswith="14")

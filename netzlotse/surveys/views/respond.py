@@ -117,7 +117,7 @@ def _show(request, sheet: Sheet, *, invitation=None, errors=None, keep=False, no
                      errors=[(q["id"], q["label"], q["error"]) for q in questions if q["error"]],
                      general_error=errors.get(""), earlier=earlier,
                      position=sheet.position(), total=sheet.total_pages(), first=sheet.neighbour(-1) is None,
-                     last=sheet.is_last(), state="" if invitation else sheet.state())
+                     last=not sheet.has_later_pages(), state="" if invitation else sheet.state())
     context["page_label"] = context["said"]["page"] % {"n": sheet.position(), "total": sheet.total_pages()}
     return render(request, "surveys/respond.html", context, status=400 if errors else 200)
 
@@ -133,6 +133,9 @@ def _question(sheet: Sheet, question: Question, shown: bool, error: str) -> dict
     options = [o for o in question.options.all() if o.removed_in is None]
     value = initial(question, sheet.answers)
     return {
+        # A question not yet translated shows in German: marked, so a screen reader reads it as German.
+        "lang": sheet.language if question.label.get(sheet.language) else ("de" if "de" in question.label else
+                                                                           next(iter(question.label), "de")),
         "q": question, "id": f"frage-{question.key}", "name": field_name(question), "shown": shown, "error": error,
         "label": text(question.label), "hint": text(question.hint), "value": value,
         "options": [(o.key, text(o.label), _picked(value, o.key), value.get(o.key) if isinstance(value, dict) else None)
