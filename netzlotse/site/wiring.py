@@ -14,6 +14,7 @@ from netzlotse.gaps import demo as gaps_demo
 from netzlotse.monitoring import demo as monitoring_demo
 from netzlotse.monitoring import generate as monitoring_generate
 from netzlotse.surveys import demo as surveys_demo
+from netzlotse.surveys import generate as surveys_generate
 
 
 @dataclass(frozen=True)
@@ -75,11 +76,11 @@ def load_demo(only: set[str] | None = None):
 # The directory writes the networks and offers; each later module has `extend(size, seed, progress)` and
 # `remove()`, and is extended in this order and removed in the reverse one.
 GENERATE_BASE = directory_generate
-GENERATE_EXTENSIONS = [("cases", cases_generate), ("monitoring", monitoring_generate)]
+GENERATE_EXTENSIONS = [("cases", cases_generate), ("monitoring", monitoring_generate), ("surveys", surveys_generate)]
 
 # Modules whose import registers benchmark operations (`netzlotse.core.bench.operation`).
 BENCH_MODULES = ["netzlotse.directory.bench", "netzlotse.gaps.bench", "netzlotse.cases.bench",
-                 "netzlotse.monitoring.bench"]
+                 "netzlotse.monitoring.bench", "netzlotse.surveys.bench"]
 
 
 def register_bench_operations() -> None:

@@ -1,0 +1,108 @@
+"""Synthetic surveys for the benchmark: at every size a 40-question feedback survey with 10,000 responses (the
+results page), a 100-question survey to save in the builder, and from `land` up a 100-question survey with
+100,000 responses (the export). Answers are written in large batches of plain rows."""
+
+import random
+import time
+from datetime import date, timedelta
+
+from django.db import connection, transaction
+
+from netzlotse.network.models import Organization
+
+from .models import Answer, Option, Question, Response, Survey, SurveyVersion
+
+TITLE_PREFIX = "GEN-"
+RESULTS = (40, 10_000)
+EXPORT = {"region": None, "land": (100, 100_000), "bund": (100, 100_000)}
+BATCH = 20_000
+# Each block of ten questions: six scales, a matrix of four statements, a multiple choice, a number, a text.
+BLOCK = ["likert"] * 6 + ["matrix", "multiple", "number", "text"]
+
+
+def _survey(organization, title: str, count: int) -> Survey:
+    survey = Survey.objects.create(organization=organization, title={"de": f"{TITLE_PREFIX}{title}", "en": title},
+                                   languages=["de", "en"], anonymous=True, status=Survey.Status.LIVE)
+    kinds = [BLOCK[n % len(BLOCK)] for n in range(count)]
+    questions = Question.objects.bulk_create([
+        Question(survey=survey, key=f"q{n + 1:03d}", kind=kind, page=n // 10 + 1, position=n + 1,
+                 label={"de": f"Frage {n + 1}", "en": f"Question {n + 1}"}, scale_points=5 if kind in (
+                     "likert", "matrix") else None, minimum=0 if kind == "number" else None,
+                 maximum=100 if kind == "number" else None) for n, kind in enumerate(kinds)])
+    options = []
+    for question in questions:
+        if question.kind in ("likert", "matrix"):
+            options += [Option(question=question, key=str(p), position=p, label={"de": f"Stufe {p}"}) for p in range(1, 6)]
+        if question.kind == "matrix":
+            options += [Option(question=question, key=f"s{s}", statement=True, position=s, label={"de": f"Aussage {s}"})
+                        for s in range(1, 5)]
+        if question.kind == "multiple":
+            options += [Option(question=question, key=f"o{o}", position=o, label={"de": f"Option {o}"}) for o in range(1, 6)]
+    Option.objects.bulk_create(options, batch_size=2000)
+    from .services import snapshot
+
+    SurveyVersion.objects.create(survey=survey, number=1, snapshot=snapshot(survey))
+    return survey
+
+
+def _answers(survey: Survey, responses: int, rng, progress) -> int:
+    questions = list(survey.questions.prefetch_related("options"))
+    parts = {q.pk: ([o.pk for o in q.options.all() if not o.statement], [o.pk for o in q.options.all() if o.statement])
+             for q in questions}
+    occasions = [survey.occasions.create(title=f"Seminar {n + 1}", held_on=date(2011 + n % 4, 3 + n % 9, 1 + n % 27))
+                 for n in range(40)]
+    written, started = 0, time.perf_counter()
+    for first in range(0, responses, BATCH // max(len(questions), 1) or 1):
+        size = min(BATCH // max(len(questions), 1) or 1, responses - first)
+        batch = [Response(survey=survey, version=1, occasion=rng.choice(occasions),
+                          submitted_on=date(2014, 12, 31) - timedelta(days=rng.randint(0, 1400))) for _ in range(size)]
+        with transaction.atomic():
+            Response.objects.bulk_create(batch)
+            rows = []
+            for response in batch:
+                bias = rng.random()
+                for question in questions:
+                    options, statements = parts[question.pk]
+                    kind = question.kind
+                    if kind == "likert":
+                        rows.append(Answer(response=response, question=question,
+                                           option_id=options[min(4, int(rng.random() * 3 + bias * 2.5))]))
+                    elif kind == "matrix":
+                        rows += [Answer(response=response, question=question, statement_id=s,
+                                        option_id=options[min(4, int(rng.random() * 3 + bias * 2.5))]) for s in statements]
+                    elif kind == "multiple":
+                        rows += [Answer(response=response, question=question, option_id=o) for o in options
+                                 if rng.random() < 0.4]
+                    elif kind == "number":
+                        rows.append(Answer(response=response, question=question, number=rng.randint(0, 100)))
+                    elif rng.random() < 0.2:
+                        rows.append(Answer(response=response, question=question, text=f"Anmerkung {rng.randint(1, 500)}"))
+            Answer.objects.bulk_create(rows, batch_size=5000)
+        written += size
+        if written % 20_000 < size:
+            progress(f"Umfragen: {written} von {responses} Antworten ({time.perf_counter() - started:.0f} s)")
+    return written
+
+
+def extend(size: str, seed: int = 42, progress=print) -> dict:
+    organization = Organization.objects.filter(external_id__startswith="gen-").order_by("pk").first()
+    if organization is None:
+        return {}
+    rng = random.Random(seed + 5)  # noqa: S311 - synthetic data, not security
+    results = _survey(organization, "Seminarfeedback (Ergebnisse)", RESULTS[0])
+    counts = {"responses": _answers(results, RESULTS[1], rng, progress)}
+    _survey(organization, "Langer Fragebogen (Baukasten)", 100)
+    if EXPORT[size]:
+        export = _survey(organization, "Großbefragung (Export)", EXPORT[size][0])
+        counts["responses"] += _answers(export, EXPORT[size][1], rng, progress)
+    counts["answers"] = Answer.objects.filter(question__survey__title__de__startswith=TITLE_PREFIX).count()
+    return counts
+
+
+def remove() -> None:
+    generated = Survey.objects.filter(title__de__startswith=TITLE_PREFIX)
+    with transaction.atomic():
+        # Ten million answers go in one statement, not through the ORM's cascade row by row.
+        answers = Answer.objects.filter(question_id__in=Question.objects.filter(survey__in=generated).values("pk"))
+        answers._raw_delete(connection.alias)
+        generated.delete()
