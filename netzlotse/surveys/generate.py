@@ -60,28 +60,43 @@ def _answers(survey: Survey, responses: int, rng, progress) -> int:
             Response.objects.bulk_create(batch)
             rows = []
             for response in batch:
-                bias = rng.random()
-                for question in questions:
-                    options, statements = parts[question.pk]
-                    kind = question.kind
-                    if kind == "likert":
-                        rows.append(Answer(response=response, question=question,
-                                           option_id=options[min(4, int(rng.random() * 3 + bias * 2.5))]))
-                    elif kind == "matrix":
-                        rows += [Answer(response=response, question=question, statement_id=s,
-                                        option_id=options[min(4, int(rng.random() * 3 + bias * 2.5))]) for s in statements]
-                    elif kind == "multiple":
-                        rows += [Answer(response=response, question=question, option_id=o) for o in options
-                                 if rng.random() < 0.4]
-                    elif kind == "number":
-                        rows.append(Answer(response=response, question=question, number=rng.randint(0, 100)))
-                    elif rng.random() < 0.2:
-                        rows.append(Answer(response=response, question=question, text=f"Anmerkung {rng.randint(1, 500)}"))
-            Answer.objects.bulk_create(rows, batch_size=5000)
+                rows += _rows(response.pk, questions, parts, rng)
+            _insert(rows)
         written += size
         if written % 20_000 < size:
             progress(f"Umfragen: {written} von {responses} Antworten ({time.perf_counter() - started:.0f} s)")
     return written
+
+
+COLUMNS = ("response_id", "question_id", "option_id", "statement_id", "number", "text", "day", "rank", "dont_know")
+
+
+def _rows(response: int, questions, parts, rng) -> list[tuple]:
+    """One response's answers as plain rows (ten million of them are not built as models)."""
+    rows, bias = [], rng.random()
+    for question in questions:
+        options, statements = parts[question.pk]
+        kind = question.kind
+        if kind == "likert":
+            rows.append((response, question.pk, options[min(4, int(rng.random() * 3 + bias * 2.5))], None, None, "",
+                         None, None, False))
+        elif kind == "matrix":
+            rows += [(response, question.pk, options[min(4, int(rng.random() * 3 + bias * 2.5))], s, None, "", None,
+                      None, False) for s in statements]
+        elif kind == "multiple":
+            rows += [(response, question.pk, o, None, None, "", None, None, False) for o in options if rng.random() < 0.4]
+        elif kind == "number":
+            rows.append((response, question.pk, None, None, rng.randint(0, 100), "", None, None, False))
+        elif rng.random() < 0.2:
+            rows.append((response, question.pk, None, None, None, f"Anmerkung {rng.randint(1, 500)}", None, None, False))
+    return rows
+
+
+def _insert(rows: list[tuple]) -> None:
+    table = Answer._meta.db_table
+    sql = f"INSERT INTO {table} ({', '.join(COLUMNS)}) VALUES ({', '.join(['%s'] * len(COLUMNS))})"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
 
 
 def extend(size: str, seed: int = 42, progress=print) -> dict:

@@ -59,3 +59,21 @@ def test_the_monitoring_benchmark_checks_duckdb_against_the_live_report(db, caps
     call_command("bench", "--size", "region", "--runs", "2", "--only", "monitoring_report", "monitoring_breakdowns")
     out = capsys.readouterr().out
     assert "monitoring_report" in out and "Verhältnis" in out and "gleiche Zahlen: ja" in out
+
+
+def test_it_generates_surveys_for_the_benchmark_and_removes_them(db, capsys):
+    from netzlotse.surveys import generate as surveys
+    from netzlotse.surveys.models import Answer, Survey
+
+    call_command("generate_data", "--size", "region")
+    results = Survey.objects.get(title__de="GEN-Seminarfeedback (Ergebnisse)")
+    assert results.responses.count() == 10_000 and results.questions.count() == 40
+    assert Survey.objects.get(title__de__startswith="GEN-Langer").questions.count() == 100
+    capsys.readouterr()
+    operations = {"survey_save", "question_save", "survey_results", "survey_by_year", "survey_submit"}
+    call_command("bench", "--size", "region", "--runs", "2", "--json", "--only", *sorted(operations))
+    report = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert set(report) - {"notes"} == operations
+    assert results.responses.count() > 10_000  # the submissions were real responses
+    surveys.remove()
+    assert not Survey.objects.filter(title__de__startswith="GEN-").exists() and not Answer.objects.exists()
