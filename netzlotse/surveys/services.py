@@ -190,14 +190,14 @@ def _answers(question: Question, value) -> list[Answer]:
     if kind in (Question.Kind.SINGLE, Question.Kind.LIKERT):
         return [Answer(question=question, option=_option(options, value))]
     if kind in (Question.Kind.MULTIPLE, Question.Kind.RANKING):
-        if not isinstance(value, list) or len(set(value)) != len(value):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value) or len(set(value)) != len(value):
             raise ValidationError(_("Jede Option höchstens einmal."))
         return [Answer(question=question, option=_option(options, key),
                        rank=position if kind == Question.Kind.RANKING else None)
                 for position, key in enumerate(value, start=1)]
     if kind == Question.Kind.MATRIX:
         statements = {o.key: o for o in question.options.all() if o.removed_in is None and o.statement}
-        if not isinstance(value, dict) or not set(value) <= set(statements):
+        if not isinstance(value, dict) or not all(isinstance(k, str) for k in value) or not set(value) <= set(statements):
             raise ValidationError(_("Unbekannte Aussage."))
         return [Answer(question=question, statement=statements[s], dont_know=True)
                 if question.dont_know and o == DONT_KNOW else
@@ -206,6 +206,8 @@ def _answers(question: Question, value) -> list[Answer]:
         return [Answer(question=question, number=_number(question, value))]
     if kind == Question.Kind.DATE:
         return [Answer(question=question, day=_day(value))]
+    if not isinstance(value, str | int | float) or isinstance(value, bool):
+        raise ValidationError(_("Bitte einen Text eingeben."))
     text = str(value)
     if len(text) > MAX_TEXT.get(kind, 500):
         raise ValidationError(_("Die Antwort ist zu lang (höchstens %(n)d Zeichen).") % {"n": MAX_TEXT.get(kind, 500)})
@@ -222,7 +224,7 @@ def _day(value) -> date:
 
 
 def _option(options: dict, key) -> Option:
-    if key not in options:
+    if not isinstance(key, str) or key not in options:
         raise ValidationError(_("Diese Antwort gibt es nicht."))
     return options[key]
 
