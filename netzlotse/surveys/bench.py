@@ -72,7 +72,8 @@ def question_save(ctx):
     client = _manager(survey)
     question = survey.questions.filter(kind="multiple").first()
     url = reverse("surveys:question_edit", args=[survey.pk, question.pk])
-    lines = "\n".join(f"{o.key} | {o.label['de']}" for o in question.options.filter(removed_in__isnull=True))
+    lines = "\n".join(f"{o.key} | {o.label['de']} | {o.label.get('en', o.label['de'])}"
+                      for o in question.options.filter(removed_in__isnull=True))
     counter = iter(range(10**9))
 
     def make():

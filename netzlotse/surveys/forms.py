@@ -145,6 +145,14 @@ class QuestionForm(KernFormMixin, forms.ModelForm):
             self.add_error("options_text", _("Bitte mindestens zwei Optionen angeben."))
         if kind == Question.Kind.MATRIX and not self.statements:
             self.add_error("statements_text", _("Bitte mindestens eine Aussage angeben."))
+        if "relevance" in data and data.get("key", self.instance.key):
+            from .services import checked_relevance
+
+            probe = Question(survey=self.survey, key=data.get("key", self.instance.key), relevance=data["relevance"])
+            try:
+                checked_relevance(probe)
+            except ValidationError as error:
+                self.add_error("relevance", error.message_dict["relevance"])
         if data.get("minimum") is not None and data.get("maximum") is not None and data["minimum"] > data["maximum"]:
             self.add_error("maximum", _("Der größte Wert liegt unter dem kleinsten."))
         return data
@@ -176,8 +184,10 @@ def _parse_lines(form, name: str, languages) -> list[tuple[str, dict]]:
             form.add_error(name, _("Zeile %(n)d: die Kennung „%(key)s“ kommt doppelt vor.") % {"n": number, "key": key})
             continue
         label = {code: text for code, text in zip(languages, texts, strict=False) if text}
-        if "de" not in label:
-            form.add_error(name, _("Zeile %(n)d: der deutsche Text fehlt.") % {"n": number})
+        missing = [str(LANGUAGE_NAMES[c]) for c in REQUIRED_LANGUAGES if c in languages and c not in label]
+        if missing:
+            form.add_error(name, _("Zeile %(n)d: der Text fehlt auf %(languages)s.") % {
+                "n": number, "languages": ", ".join(missing)})
             continue
         seen.add(key)
         found.append((key, label))

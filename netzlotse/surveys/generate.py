@@ -30,14 +30,21 @@ def _survey(organization, title: str, count: int) -> Survey:
                      "likert", "matrix") else None, minimum=0 if kind == "number" else None,
                  maximum=100 if kind == "number" else None) for n, kind in enumerate(kinds)])
     options = []
+
+    def option(question, key, position, de, en, statement=False):
+        options.append(Option(question=question, key=key, position=position, statement=statement,
+                              label={"de": de, "en": en}))
+
     for question in questions:
         if question.kind in ("likert", "matrix"):
-            options += [Option(question=question, key=str(p), position=p, label={"de": f"Stufe {p}"}) for p in range(1, 6)]
+            for p in range(1, 6):
+                option(question, str(p), p, f"Stufe {p}", f"level {p}")
         if question.kind == "matrix":
-            options += [Option(question=question, key=f"s{s}", statement=True, position=s, label={"de": f"Aussage {s}"})
-                        for s in range(1, 5)]
+            for n in range(1, 5):
+                option(question, f"s{n}", n, f"Aussage {n}", f"statement {n}", statement=True)
         if question.kind == "multiple":
-            options += [Option(question=question, key=f"o{o}", position=o, label={"de": f"Option {o}"}) for o in range(1, 6)]
+            for n in range(1, 6):
+                option(question, f"o{n}", n, f"Option {n}", f"option {n}")
     Option.objects.bulk_create(options, batch_size=2000)
     from .services import snapshot
 

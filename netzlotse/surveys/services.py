@@ -44,7 +44,8 @@ def _record(survey: Survey, by) -> None:
                                            defaults={"snapshot": snapshot(survey), "by": by})
 
 
-def _checked_relevance(question: Question) -> None:
+def checked_relevance(question: Question) -> None:
+    """Parse the question's condition (setting its tree), or ValidationError at the field `relevance`."""
     keys = set(question.survey.questions.filter(removed_in__isnull=True).values_list("key", flat=True)) | {
         question.key}
     try:
@@ -63,7 +64,7 @@ def question_save(*, question: Question, options=(), statements=(), remove_unnam
     `remove_unnamed` the options and statements not named are removed (their answers stay), else left alone."""
     survey = Survey.objects.select_for_update().get(pk=question.survey_id)
     question.survey = survey
-    _checked_relevance(question)
+    checked_relevance(question)
     version = _changed(survey, by)
     if question.pk is None:
         question.added_in = version
@@ -324,3 +325,9 @@ def invitations_send(*, survey: Survey, reminder: bool, base_url: str) -> int:
     if count:
         transaction.on_commit(lambda: send_invitations.enqueue(survey.pk, reminder, base_url))
     return count
+
+
+def invitations_remove(*, survey: Survey) -> int:
+    """Delete the invitees' addresses and tokens (their responses stay, no longer linked to anyone): what is
+    left of a personal survey once nobody needs to be written to again."""
+    return survey.invitations.all().delete()[0]

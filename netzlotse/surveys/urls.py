@@ -20,6 +20,7 @@ urlpatterns = [
     path("<int:pk>/anlaesse/", distribute.occasion_create, name="occasion_create"),
     path("<int:pk>/einladungen/", distribute.invite, name="invite"),
     path("<int:pk>/einladungen/senden/", distribute.send, name="send"),
+    path("<int:pk>/einladungen/loeschen/", distribute.invitations_remove, name="invitations_remove"),
     path("<int:pk>/ergebnisse/", results.results_page, name="results"),
     path("<int:pk>/export/", results.export_start, name="export_start"),
     path("export/<uuid:export>/", results.export_status, name="export"),

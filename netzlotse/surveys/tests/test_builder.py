@@ -36,13 +36,13 @@ def test_a_bad_condition_or_option_list_is_shown_at_its_field_and_nothing_is_sav
     survey = feedback_survey(world.provider_a)
     add = reverse("surveys:question_create", args=[survey.pk])
     bad = client.post(add, {"kind": "single", "key": "next", "page": 1, "label_de": "Weiter?", "label_en": "On?",
-                            "relevance": "${useful} >>= 3", "options_text": "a | A\nb | B"})
+                            "relevance": "${useful} >>= 3", "options_text": "a | A | A\nb | B | B"})
     assert bad.status_code == 400 and "Stelle" in bad.content.decode()
     unknown = client.post(add, {"kind": "single", "key": "next", "page": 1, "label_de": "Weiter?", "label_en": "On?",
-                                "relevance": "${nope} = 1", "options_text": "a | A\nb | B"})
+                                "relevance": "${nope} = 1", "options_text": "a | A | A\nb | B | B"})
     assert unknown.status_code == 400 and "nope" in unknown.content.decode()
     twice = client.post(add, {"kind": "single", "key": "role", "page": 1, "label_de": "x", "label_en": "x",
-                              "options_text": "a | A\na | B"})
+                              "options_text": "a | A | A\na | B | B"})
     assert twice.status_code == 400 and "doppelt" in twice.content.decode()
     assert not Question.objects.filter(key="next").exists()
 

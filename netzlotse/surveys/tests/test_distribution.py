@@ -72,3 +72,12 @@ def test_the_distribution_page_lists_links_per_occasion(client, world):
     assert "Seminar Leipzig" in page and reverse("respond:occasion", args=[survey.uuid, occasion.uuid]) in page
     refused = client.post(reverse("surveys:occasion_create", args=[survey.pk]), {"title": ""})
     assert refused.status_code == 400
+
+
+def test_the_invitation_list_can_be_deleted_and_the_responses_stay(client, world):
+    survey = feedback_survey(world.provider_a, anonymous=False)
+    invitations_add(survey=survey, recipients=[("a@example.org", "A", None), ("b@example.org", "B", None)])
+    response = respond(survey=survey, given={"useful": "4"}, invitation=survey.invitations.get(email="a@example.org"))
+    client.force_login(world.owner)
+    client.post(reverse("surveys:invitations_remove", args=[survey.pk]))
+    assert not Invitation.objects.exists() and survey.responses.get() == response

@@ -78,3 +78,13 @@ def send(request, pk):
     messages.success(request, _("%(n)d E-Mails werden jetzt versandt.") % {"n": count} if count
                      else _("Es gibt niemanden, dem jetzt eine E-Mail zu schicken wäre."))
     return redirect("surveys:distribute", survey.pk)
+
+
+@require_POST
+@permission_required(roles.MANAGE_SURVEYS)
+def invitations_remove(request, pk):
+    survey = survey_managed(request.user, pk)
+    removed = services.invitations_remove(survey=survey)
+    messages.success(request, _("%(n)d Einladungen mit ihren Adressen gelöscht; die Antworten bleiben, ohne "
+                                "Bezug zu einer Person.") % {"n": removed})
+    return redirect("surveys:distribute", survey.pk)
