@@ -256,6 +256,15 @@ class Invitation(models.Model):
     def due_reminder(self) -> bool:
         return self.responded_on is None and self.sent_on is not None
 
+    @property
+    def shown_address(self) -> str:
+        """An organisation's address as it is; a person's shortened, so the list of who answered shows no
+        personal data (the whole address is only ever used to send the mail)."""
+        if self.organization_id:
+            return self.email
+        local, _at, domain = self.email.partition("@")
+        return f"{local[:2]}…@{domain}"
+
 
 class SpentForm(models.Model):
     """The fingerprint of an anonymous form already sent, so the same form is not counted twice. It holds no

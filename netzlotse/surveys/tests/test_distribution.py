@@ -39,6 +39,8 @@ def test_invitations_and_reminders_go_out_once_each_after_the_request(client, wo
     client.post(reverse("surveys:invite", args=[survey.pk]), {"addresses": "a@example.org\nb@example.org"})
     client.post(reverse("surveys:invite", args=[survey.pk]), {"addresses": "A@example.org"})  # already invited
     assert survey.invitations.count() == 2
+    page = client.get(reverse("surveys:distribute", args=[survey.pk])).content.decode()
+    assert "a…@example.org" in page and "a@example.org" not in page  # a person's address is not shown whole
     with after_commit():
         client.post(reverse("surveys:send", args=[survey.pk]), {"was": "einladungen"})
     assert sorted(m.to[0] for m in mail.outbox) == ["a@example.org", "b@example.org"]

@@ -32,6 +32,11 @@ def _context(request, survey, **forms):
             "invite_form": forms.get("invite_form") or InviteForm()}
 
 
+def _refused(request, survey, **forms):
+    """The page again with the form that was refused, its messages at its fields."""
+    return render(request, "surveys/distribute.html", _context(request, survey, **forms), status=400)
+
+
 @require_GET
 @permission_required(roles.MANAGE_SURVEYS)
 def distribute(request, pk):
@@ -45,7 +50,7 @@ def occasion_create(request, pk):
     survey = survey_managed(request.user, pk)
     form = OccasionForm(request.POST)
     if not form.is_valid():
-        return render(request, "surveys/distribute.html", _context(request, survey, occasion_form=form), status=400)
+        return _refused(request, survey, occasion_form=form)
     form.instance.survey = survey
     form.save()
     messages.success(request, _("Der Link für „%(title)s“ ist angelegt.") % {"title": form.instance.title})
@@ -58,7 +63,7 @@ def invite(request, pk):
     survey = survey_managed(request.user, pk)
     form = InviteForm(request.POST)
     if not form.is_valid():
-        return render(request, "surveys/distribute.html", _context(request, survey, invite_form=form), status=400)
+        return _refused(request, survey, invite_form=form)
     added = services.invitations_add(survey=survey, recipients=form.recipients())
     messages.success(request, _("%(n)d Einladungen hinzugefügt (Adressen, die schon eingeladen sind, bleiben "
                                 "unverändert).") % {"n": added})
