@@ -41,6 +41,9 @@ def test_a_coordinator_adds_a_question_with_a_condition_and_sees_a_bad_one_refus
     page.get_by_role("button", name="Speichern").click()
     expect(page.locator("#frage-again")).to_be_visible()
     assert survey.questions.get(key="again").relevance_tree is not None
+    visitor.goto(f"/umfragen/{survey.pk}/verteilen/")
+    expect(page.get_by_text("11 haben geantwortet", exact=False)).to_be_visible()
+    visitor.check("survey-distribute")
 
 
 def test_a_respondent_sees_a_question_appear_as_soon_as_it_applies(visitor, surveys):
