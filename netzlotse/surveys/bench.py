@@ -7,6 +7,7 @@ the export of 100,000 responses × 100 questions, timed and with its peak memory
 import multiprocessing
 import resource
 import time
+from queue import Empty
 
 from django.contrib.auth import get_user_model
 from django.db import connections
@@ -17,6 +18,7 @@ from netzlotse.accounts.models import Membership
 from netzlotse.accounts.roles import Role
 from netzlotse.core.bench import operation
 
+from . import export_process
 from .generate import TITLE_PREFIX
 from .models import Survey, SurveyExport
 from .respondent import Sheet
@@ -142,17 +144,6 @@ def survey_submit(ctx):
     return _timed_posts(make, max(20, ctx.runs // 4))
 
 
-def _export_child(export_id: str, queue) -> None:
-    import django
-
-    django.setup()
-    from netzlotse.surveys.jobs import export_run
-
-    started = time.perf_counter()
-    export = export_run(export_id=export_id)
-    queue.put((time.perf_counter() - started, export.status, export.path.stat().st_size if export.path.exists() else 0))
-
-
 @operation("survey_export", goal_ms=60_000)
 def survey_export(ctx):
     """The export of 100,000 responses × 100 questions as CSV, in a process of its own whose peak resident
@@ -169,10 +160,13 @@ def survey_export(ctx):
         connections.close_all()
         spawn = multiprocessing.get_context("spawn")
         queue = spawn.Queue()
-        child = spawn.Process(target=_export_child, args=(str(export.pk), queue))
+        child = spawn.Process(target=export_process.run, args=(str(export.pk), queue))
         child.start()
-        seconds, status, size = queue.get()
         child.join()
+        try:
+            seconds, status, size = queue.get(timeout=10)
+        except Empty:
+            raise RuntimeError(f"the export process ended with {child.exitcode} and no result") from None
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # kB → MB (Linux)
         timings.append(seconds * 1000)
         ctx.notes.append(f"survey_export: {survey.responses.count()} Antworten, {status}, {size / 2**20:.0f} MB CSV "
