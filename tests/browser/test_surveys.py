@@ -121,3 +121,23 @@ def test_a_survey_in_arabic_runs_right_to_left(visitor, surveys):
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
     expect(page.get_by_role("button", name="التالي")).to_be_visible()
     visitor.check("survey-rtl")
+
+
+def test_a_respondent_answers_with_the_keyboard_alone(visitor, surveys):
+    page = visitor.page
+    survey = surveys["Nachbefragung:"]
+    visitor.goto(f"/u/{survey.uuid}/")
+    first = page.get_by_label("oft")
+    while not first.evaluate("element => element === document.activeElement"):
+        page.keyboard.press("Tab")  # past the language links to the first question
+    page.keyboard.press("Space")
+    expect(first).to_be_checked()
+    expect(page.locator("#frage-change")).to_be_visible()
+    page.keyboard.press("Tab")  # on to the scale
+    page.keyboard.press("Space")
+    expect(page.get_by_label("trifft gar nicht zu")).to_be_checked()
+    page.get_by_role("button", name="Weiter").focus()
+    before = Response.objects.filter(survey=survey).count()
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Vielen Dank für Ihre Antworten.")).to_be_visible()
+    assert Response.objects.filter(survey=survey).count() == before + 1
