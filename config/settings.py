@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "netzlotse.cases",
     "netzlotse.monitoring",
     "netzlotse.surveys",
+    "netzlotse.events",
     "netzlotse.site",
 ]
 

@@ -21,6 +21,7 @@ urlpatterns = [
     path("monitoring/", include("netzlotse.monitoring.urls")),
     path("umfragen/", include("netzlotse.surveys.urls")),
     path("u/", include("netzlotse.surveys.respond_urls")),
+    path("veranstaltungen/", include("netzlotse.events.urls")),
     path("", include("netzlotse.directory.urls")),
     path("api/hsds/", include("netzlotse.directory.hsds.urls")),
     path("api/v1/", api.urls),

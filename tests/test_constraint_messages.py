@@ -2,7 +2,7 @@
 German message at the field the user has to change, never with the constraint's name. A new constraint
 without such a check fails the first test until it is added to VIOLATIONS."""
 
-from datetime import date, time
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
 
 import pytest
@@ -12,6 +12,7 @@ from django.db import models
 
 from netzlotse.cases.models import PlacementSite
 from netzlotse.directory.models import Location, MobileDate, Offer, OpeningHours
+from netzlotse.events.models import Event, Session
 from netzlotse.monitoring.models import Target
 from netzlotse.network.models import Network, NetworkMembership, Organization, Programme, Project, Region
 
@@ -29,6 +30,8 @@ VIOLATIONS = {
                          "valid_until"),
     "membership_period": (lambda o: NetworkMembership(network=o["network"], organization=o["org"], role="cooperation_partner",
                                                since=date(2026, 5, 1), until=date(2026, 1, 1)), "until"),
+    "session_order": (lambda o: Session(event=o["event"], starts_at=datetime(2026, 5, 1, 14, tzinfo=UTC),
+                                        ends_at=datetime(2026, 5, 1, 10, tzinfo=UTC)), "ends_at"),
     "target_programme_xor_project": (lambda o: Target(programme=o["programme"], project=o["project"],
                                                       indicator="admissions", value=10), "project"),
 }
@@ -51,7 +54,7 @@ def objects(db):
     programme = Programme.objects.create(name="Landesprogramm")
     return {"org": org, "network": Network.objects.create(name="Netz", coordinator=org),
             "location": Location.objects.create(offer=offer, city="Stendal", district=district),
-            "programme": programme,
+            "programme": programme, "event": Event.objects.create(organizer=org, title_de="Seminar"),
             "project": Project.objects.create(name="Projekt", lead=org, programme=programme)}
 
 

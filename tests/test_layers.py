@@ -19,7 +19,8 @@ MAY_IMPORT = {
     "cases": {"core", "accounts", "network", "directory"},
     "monitoring": {"core", "accounts", "network", "directory", "cases"},
     "surveys": {"core", "accounts", "network", "directory"},  # never cases
-    "site": {"core", "accounts", "network", "directory", "gaps", "cases", "monitoring", "surveys"},
+    "events": {"core", "accounts", "network", "directory", "surveys"},  # never cases
+    "site": {"core", "accounts", "network", "directory", "gaps", "cases", "monitoring", "surveys", "events"},
 }
 
 

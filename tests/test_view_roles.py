@@ -321,6 +321,18 @@ def _invitation(world):
     return [_survey(world).invitations.create(email="eingeladen@example.org").token]
 
 
+def _event(world, **fields):
+    from netzlotse.events.tests.factories import training
+
+    return training(world.provider_a, **fields)
+
+
+def _registration(world):
+    from netzlotse.events.models import Registration
+
+    return [Registration.objects.create(event=_event(world), name="Person", email="person@example.org").token]
+
+
 def _network_kind(kind):
     return lambda world: [kind]
 
@@ -354,6 +366,8 @@ OBJECTS = {
     "survey": lambda w: [_survey(w).pk], "survey.uuid": lambda w: [_survey(w).uuid],
     "survey/question": lambda w: [(s := _survey(w)).pk, s.questions.first().pk],
     "survey/1": lambda w: [_survey(w).pk, 1], "survey_export": _survey_export, "invitation": _invitation,
+    "event.uuid": lambda w: [_event(w).uuid], "staff_event.uuid": lambda w: [_event(w, public=False).uuid],
+    "registration": _registration,
     "survey/occasion": lambda w: [(s := _survey(w)).uuid, s.occasions.create(title="Seminar").uuid],
 }
 

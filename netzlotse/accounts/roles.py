@@ -45,17 +45,18 @@ MANAGE_SITES = "manage_sites"  # placement sites (slots, requirements) of the ow
 MANAGE_ALL_SITES = "manage_all_sites"  # every placement site
 MANAGE_SURVEYS = "manage_surveys"  # build and send surveys of the own organisations and coordinated networks
 VIEW_SURVEY_RESULTS = "view_survey_results"  # results of surveys in scope (funders: of the networks they fund)
+MANAGE_EVENTS = "manage_events"  # run events of the own organisations and coordinated networks: registrations, lists
 
 PERMISSIONS: dict[str, set[str]] = {
     Role.ADMIN: {MANAGE_ALL_NETWORKS, EDIT_SHARED_CHAINS, VIEW_ALL_GAPS, VIEW_ALL_PROGRAMMES,
                  MANAGE_SITES, MANAGE_ALL_SITES, VIEW_GAPS, MANAGE_GAPS, VIEW_MONITORING, MANAGE_MONITORING, SEE_SMALL_CELLS,
                  VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, EDIT_NETWORK_OFFERS, EDIT_ALL_OFFERS,
-                 EDIT_NETWORK, EDIT_CHAINS, IMPORT_DATA, MANAGE_SURVEYS, VIEW_SURVEY_RESULTS},
+                 EDIT_NETWORK, EDIT_CHAINS, IMPORT_DATA, MANAGE_SURVEYS, VIEW_SURVEY_RESULTS, MANAGE_EVENTS},
     Role.COORDINATOR: {MANAGE_SITES, VIEW_GAPS, MANAGE_GAPS, VIEW_MONITORING, MANAGE_MONITORING, SEE_SMALL_CELLS,
                        VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, EDIT_NETWORK_OFFERS, EDIT_NETWORK,
-                       EDIT_CHAINS, IMPORT_DATA, MANAGE_SURVEYS, VIEW_SURVEY_RESULTS},
+                       EDIT_CHAINS, IMPORT_DATA, MANAGE_SURVEYS, VIEW_SURVEY_RESULTS, MANAGE_EVENTS},
     Role.PROVIDER: {MANAGE_SITES, VIEW_GAPS, VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, VIEW_CASES,
-                    IMPORT_DATA, MANAGE_SURVEYS, VIEW_SURVEY_RESULTS},
+                    IMPORT_DATA, MANAGE_SURVEYS, VIEW_SURVEY_RESULTS, MANAGE_EVENTS},
     Role.COUNSELLOR: {VIEW_DASHBOARD, VIEW_CASES, EDIT_CASES, OWN_CASELOAD, SEE_SPECIAL_CATEGORIES},
     # Funders read aggregates only; they never edit and never see a person.
     Role.FUNDER: {VIEW_DASHBOARD, VIEW_MONITORING, VIEW_SURVEY_RESULTS},

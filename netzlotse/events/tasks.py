@@ -1,0 +1,10 @@
+"""Work the event pages hand off to the task worker (`manage.py db_worker`)."""
+
+from django_tasks import task
+
+from . import mails
+
+
+@task()
+def send_registration_mail(kind: str, registration_id: int, base_url: str) -> None:
+    mails.send(kind, registration_id, base_url)
