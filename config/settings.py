@@ -60,6 +60,8 @@ OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # the admin never shows a device's key or 
 
 # Months personal data is kept after a participant's last case closed, unless the project sets its own.
 CASE_RETENTION_MONTHS = int(os.environ.get("CASE_RETENTION_MONTHS", "36"))
+# Months the registrations of an event (names, addresses, needs, attendance) are kept after its last session.
+EVENT_RETENTION_MONTHS = int(os.environ.get("EVENT_RETENTION_MONTHS", "6"))
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if (DEBUG or TESTING) else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")

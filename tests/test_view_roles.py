@@ -366,6 +366,7 @@ OBJECTS = {
     "survey": lambda w: [_survey(w).pk], "survey.uuid": lambda w: [_survey(w).uuid],
     "survey/question": lambda w: [(s := _survey(w)).pk, s.questions.first().pk],
     "survey/1": lambda w: [_survey(w).pk, 1], "survey_export": _survey_export, "invitation": _invitation,
+    "event": lambda w: [_event(w).pk], "event/session": lambda w: [(e := _event(w)).pk, e.sessions.first().pk],
     "event.uuid": lambda w: [_event(w).uuid], "staff_event.uuid": lambda w: [_event(w, public=False).uuid],
     "registration": _registration,
     "survey/occasion": lambda w: [(s := _survey(w)).uuid, s.occasions.create(title="Seminar").uuid],

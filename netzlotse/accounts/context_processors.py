@@ -10,6 +10,7 @@ def navigation(request):
         "gaps": bool(user) and roles.can(user, roles.VIEW_GAPS),
         "monitoring": bool(user) and roles.can(user, roles.VIEW_MONITORING),
         "surveys": bool(user) and roles.can(user, roles.VIEW_SURVEY_RESULTS),
+        "events": bool(user) and roles.can(user, roles.MANAGE_EVENTS),
         "manage_gaps": bool(user) and roles.can(user, roles.MANAGE_GAPS),
         "cases": bool(user) and roles.can(user, roles.VIEW_CASES),
         "edit_offers": bool(user) and roles.can(user, roles.EDIT_OWN_OFFERS),

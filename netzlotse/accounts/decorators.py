@@ -26,26 +26,33 @@ def permission_required(perm: str):
     return decorator
 
 
-def personal_data_view(view):
-    """A page with personal data: signed in, allowed to see cases, and confirmed with a second factor
-    in this session (users without an authenticator app are sent to set one up first)."""
+def personal_data_required(capability: str):
+    """A page with personal data: signed in, allowed `capability`, and confirmed with a second factor in this
+    session (users without an authenticator app are sent to set one up first); never cached."""
 
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        from django.shortcuts import redirect
-        from django.urls import reverse
-        from django.utils.http import urlencode
-        from django_otp import user_has_device
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            from django.shortcuts import redirect
+            from django.urls import reverse
+            from django.utils.http import urlencode
+            from django_otp import user_has_device
 
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not roles.can(request.user, roles.VIEW_CASES):
-            raise PermissionDenied
-        if not request.user.is_verified():
-            step = "accounts:twofactor_verify" if user_has_device(request.user) else "accounts:twofactor_setup"
-            return redirect(f"{reverse(step)}?{urlencode({'next': request.get_full_path()})}")
-        response = view(request, *args, **kwargs)
-        add_never_cache_headers(response)  # no browser or proxy keeps a copy of personal data
-        return response
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not roles.can(request.user, capability):
+                raise PermissionDenied
+            if not request.user.is_verified():
+                step = "accounts:twofactor_verify" if user_has_device(request.user) else "accounts:twofactor_setup"
+                return redirect(f"{reverse(step)}?{urlencode({'next': request.get_full_path()})}")
+            response = view(request, *args, **kwargs)
+            add_never_cache_headers(response)  # no browser or proxy keeps a copy of personal data
+            return response
 
-    return wrapper
+        return wrapper
+
+    return decorator
+
+
+# The case file: personal data of participants.
+personal_data_view = personal_data_required(roles.VIEW_CASES)

@@ -1,16 +1,19 @@
 """The calendar's filters and the registration form."""
 
-from datetime import timedelta
+import re
+from datetime import datetime, timedelta
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from netzlotse.core.forms import KernFormMixin
-from netzlotse.network.models import Organization, Region
+from netzlotse.core.dates import NotADate, parse_date
+from netzlotse.core.forms import KernFormMixin, style_widgets
+from netzlotse.network.models import Organization, Project, Region
 
 from .calendar import MOBILE
-from .models import Kind
+from .models import Event, Kind, Series
 
 DEFAULT_WEEKS = 8
 LONGEST = timedelta(days=366)
@@ -51,3 +54,77 @@ class RegistrationForm(KernFormMixin, forms.Form):
                             help_text=_("z. B. Dolmetschen, barrierefreier Zugang, Kinderbetreuung"))
     consent = forms.BooleanField(label=_("Ich bin einverstanden, dass der Veranstalter meine Angaben für diese "
                                          "Veranstaltung verwendet; sie werden danach gelöscht."))
+
+
+SESSION_LINE = re.compile(r"^\s*(?P<day>\S+)\s+(?P<start>\d{1,2}:\d{2})\s*[-–]\s*(?P<end>\d{1,2}:\d{2})\s*$")
+
+
+class EventForm(KernFormMixin, forms.ModelForm):
+    """An event with its sessions, one per line: `TT.MM.JJJJ HH:MM-HH:MM`."""
+
+    sessions_text = forms.CharField(label=_("Termine"), widget=forms.Textarea(attrs={"rows": 4}),
+                                    help_text=_("Ein Termin je Zeile, z. B. 12.03.2027 09:00-13:00"))
+    audience_kinds = forms.MultipleChoiceField(label=_("für Fachkräfte aus"), required=False,
+                                               choices=Organization.Kind.choices, widget=forms.CheckboxSelectMultiple)
+
+    class Meta:
+        model = Event
+        fields = ["kind", "title_de", "title_en", "description_de", "description_en", "organizer", "project", "series",
+                  "status", "address", "district", "online_url", "capacity", "registration_opens",
+                  "registration_closes", "public", "cost"]
+        widgets = {"registration_opens": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+                   "registration_closes": forms.DateTimeInput(attrs={"type": "datetime-local"})}
+
+    def __init__(self, *args, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organizer"].queryset = organizations
+        self.fields["project"].queryset = Project.objects.filter(lead__in=organizations).order_by("name")
+        self.fields["series"].queryset = Series.objects.filter(organizer__in=organizations)
+        self.fields["district"].queryset = Region.objects.filter(level=Region.Level.DISTRICT).order_by("name")
+        self.fields["audience_kinds"].initial = self.instance.audience_kinds
+        if self.instance.pk:
+            self.fields["sessions_text"].initial = "\n".join(
+                f"{timezone.localtime(s.starts_at):%d.%m.%Y %H:%M}-{timezone.localtime(s.ends_at):%H:%M}"
+                for s in self.instance.sessions.all())
+        style_widgets(self.fields)
+
+    def clean_sessions_text(self):
+        found, now = [], timezone.now()
+        known = {s.starts_at for s in self.instance.sessions.all()} if self.instance.pk else set()
+        for number, line in enumerate(self.cleaned_data["sessions_text"].splitlines(), start=1):
+            if not line.strip():
+                continue
+            match = SESSION_LINE.match(line)
+            try:
+                day = parse_date(match.group("day")) if match else None
+                start, end = (datetime.strptime(match.group(k), "%H:%M").time() for k in ("start", "end")) if match \
+                    else (None, None)
+            except (NotADate, ValueError):
+                day = None
+            if day is None:
+                raise ValidationError(_("Zeile %(n)d: bitte „TT.MM.JJJJ HH:MM-HH:MM“, nicht „%(line)s“.")
+                                      % {"n": number, "line": line.strip()[:40]})
+            starts_at = timezone.make_aware(datetime.combine(day, start))
+            ends_at = timezone.make_aware(datetime.combine(day, end))
+            if ends_at <= starts_at:
+                raise ValidationError(_("Zeile %(n)d: das Ende liegt vor dem Beginn.") % {"n": number})
+            if starts_at < now and starts_at not in known:
+                raise ValidationError(_("Zeile %(n)d: dieser Termin liegt in der Vergangenheit.") % {"n": number})
+            found.append((starts_at, ends_at))
+        if not found:
+            raise ValidationError(_("Bitte mindestens einen Termin angeben."))
+        return found
+
+    def clean(self):
+        data = super().clean()
+        opens, closes = data.get("registration_opens"), data.get("registration_closes")
+        if opens and closes and closes < opens:
+            self.add_error("registration_closes", _("Das Ende der Anmeldung liegt vor ihrem Beginn."))
+        if not data.get("address") and not data.get("online_url"):
+            self.add_error("address", _("Bitte eine Adresse oder einen Link zur Online-Teilnahme angeben."))
+        return data
+
+    def save(self, commit=True):
+        kinds = self.cleaned_data.get("audience_kinds") or []
+        self.instance.audience = f",{','.join(kinds)}," if kinds else ""
+        return super().save(commit)

@@ -206,3 +206,33 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.event})"
+
+
+class Attendance(models.Model):
+    """Someone was there: one row per registration and session, ticked on the attendance list."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attendances")
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="attendances")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["session", "registration"], name="attendance_once")]
+        verbose_name = _("Anwesenheit")
+        verbose_name_plural = _("Anwesenheiten")
+
+    def __str__(self):
+        return f"{self.registration.name} @ {self.session}"
+
+
+class ListRead(models.Model):
+    """Who opened an event's registrations or attendance list, and when (the lists hold personal data)."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="reads")
+    user = models.ForeignKey("accounts.User", on_delete=models.SET_NULL, null=True, related_name="+")
+    part = models.CharField(max_length=30)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at"]
+
+    def __str__(self):
+        return f"{self.user} {self.part} {self.at:%Y-%m-%d %H:%M}"

@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Event, Registration
+from .models import Attendance, Event, Registration, Session
 
 
 class Refused(ValueError):
@@ -99,3 +99,46 @@ def waiting_promote(*, event: Event, base_url: str = "") -> int:
         registration.save(update_fields=["status"])
         _enqueue("promoted", registration.pk, base_url)
     return len(moved)
+
+
+@transaction.atomic
+def event_save(*, event: Event, sessions: list[tuple], by=None) -> Event:
+    """Save an event with its sessions ((start, end) pairs): a session with the same start keeps its row (and
+    the attendance ticked for it), new ones are added, the rest removed unless someone was ticked present."""
+    event.save()
+    known = {s.starts_at: s for s in event.sessions.all()}
+    wanted = dict(sessions)
+    for starts_at, session in known.items():
+        if starts_at not in wanted:
+            if session.attendances.exists():
+                raise Refused(_("Der Termin am %(day)s hat schon eine Anwesenheitsliste und bleibt.")
+                              % {"day": timezone.localtime(starts_at).strftime("%d.%m.%Y %H:%M")})
+            session.delete()
+    for starts_at, ends_at in wanted.items():
+        session = known.get(starts_at) or Session(event=event, starts_at=starts_at)
+        session.ends_at = ends_at
+        session.save()
+    return event
+
+
+@transaction.atomic
+def attendance_save(*, session: Session, present: set[int]) -> int:
+    """Tick who was there (registration ids); only confirmed registrations of the event count."""
+    allowed = set(session.event.registrations.filter(status=Registration.Status.CONFIRMED).values_list("pk", flat=True))
+    present = present & allowed
+    session.attendances.exclude(registration_id__in=present).delete()
+    have = set(session.attendances.values_list("registration_id", flat=True))
+    Attendance.objects.bulk_create([Attendance(session=session, registration_id=pk) for pk in present - have])
+    return len(present)
+
+
+def registrations_remove_expired(*, months: int, today=None) -> int:
+    """Delete the registrations (names, addresses, needs, attendance) of events whose last session ended more
+    than `months` ago: what they were collected for is over."""
+    from datetime import timedelta
+
+    from django.db.models import Max
+
+    cutoff = timezone.now() - timedelta(days=round(months * 30.44))
+    old = Event.objects.annotate(last=Max("sessions__ends_at")).filter(last__lt=cutoff)
+    return Registration.objects.filter(event__in=old).delete()[1].get("events.Registration", 0)

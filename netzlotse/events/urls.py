@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import public
+from .views import manage, public
 
 app_name = "events"
 urlpatterns = [
@@ -10,4 +10,9 @@ urlpatterns = [
     path("<uuid:uuid>/termin.ics", public.event_ics, name="ics"),
     path("anmeldung/<str:token>/bestaetigen/", public.confirm, name="confirm"),
     path("anmeldung/<str:token>/abmelden/", public.cancel, name="cancel"),
+    path("verwalten/", manage.event_list, name="manage"),
+    path("verwalten/neu/", manage.event_edit, name="create"),
+    path("verwalten/<int:pk>/", manage.event_edit, name="edit"),
+    path("verwalten/<int:pk>/anmeldungen/", manage.registrations, name="registrations"),
+    path("verwalten/<int:pk>/termine/<int:session>/", manage.attendance, name="attendance"),
 ]

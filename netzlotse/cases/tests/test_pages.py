@@ -4,9 +4,9 @@ import json
 from datetime import date
 
 from django.urls import reverse
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from netzlotse.accounts.tests.second_factor import code, verified
 from netzlotse.cases.models import AccessLog, Case, Participant
 from netzlotse.cases.services import case_open, participant_register
 
@@ -15,10 +15,6 @@ def open_case(org, last="Haddad"):
     person = participant_register(participant=Participant(organization=org, first_name="Amira", last_name=last,
                                                           birth_date=date(1990, 4, 2)), by=None)
     return case_open(case=Case(participant=person, organization=org), by=None)
-
-
-def code(device):
-    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
 
 
 def test_the_first_visit_sets_up_an_authenticator_then_the_page_opens(client, world, settings):
@@ -73,12 +69,6 @@ def test_the_caseload_search_tolerates_spelling_and_finds_a_code(client, world):
 def test_funders_never_reach_case_pages(client, world):
     client.force_login(world.funder)
     assert client.get(reverse("cases:caseload")).status_code == 403
-
-
-def verified(client, user):
-    device = TOTPDevice.objects.create(user=user, name="App", confirmed=True)
-    client.force_login(user)
-    client.post(reverse("accounts:twofactor_verify"), {"token": code(device)})
 
 
 def test_the_case_page_shows_what_the_role_needs_and_logs_the_view(client, world):

@@ -1,0 +1,83 @@
+"""The organiser's side: an event with its sessions from the form (past and malformed dates refused with a
+message), the registrations and the attendance list behind the second factor with each read recorded, only
+confirmed registrations ticked, the printable sign-in sheet, and the registrations deleted months later."""
+
+from datetime import timedelta
+
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from netzlotse.accounts.tests.second_factor import verified
+from netzlotse.events.models import Attendance, Event, ListRead, Registration
+from netzlotse.events.services import registration_create
+from netzlotse.events.tests.factories import training
+
+
+def form(world, sessions, **extra):
+    return {"kind": "seminar", "title_de": "Interkulturelle Öffnung", "title_en": "Intercultural opening",
+            "organizer": world.provider_a.pk, "status": "published", "address": "Markt 1, Kamenz",
+            "capacity": 15, "public": "on", "sessions_text": sessions, "audience_kinds": ["jobcenter"], **extra}
+
+
+def test_an_organiser_creates_an_event_with_two_sessions(client, world):
+    client.force_login(world.owner)
+    day = (timezone.localdate() + timedelta(days=20)).strftime("%d.%m.%Y")
+    later = (timezone.localdate() + timedelta(days=27)).strftime("%d.%m.%Y")
+    response = client.post(reverse("events:create"), form(world, f"{day} 09:00-13:00\n{later} 09:00-12:30"))
+    event = Event.objects.get()
+    assert response.status_code == 302 and event.sessions.count() == 2 and event.audience == ",jobcenter,"
+    assert [s.hours for s in event.sessions.all()] == [4.0, 3.5]
+    listed = client.get(reverse("events:manage")).content.decode()
+    assert "Interkulturelle Öffnung" in listed
+
+
+def test_past_and_malformed_sessions_are_refused_with_a_message(client, world):
+    client.force_login(world.owner)
+    past = client.post(reverse("events:create"), form(world, "01.01.2020 09:00-13:00"))
+    assert past.status_code == 400 and "in der Vergangenheit" in past.content.decode()
+    wrong = client.post(reverse("events:create"), form(world, "morgen früh"))
+    assert wrong.status_code == 400 and "Zeile 1" in wrong.content.decode()
+    backwards = client.post(reverse("events:create"), form(world, "01.01.2030 13:00-09:00"))
+    assert backwards.status_code == 400 and "vor dem Beginn" in backwards.content.decode()
+    assert not Event.objects.exists()
+
+
+def test_the_lists_need_the_second_factor_and_each_read_is_recorded(client, world):
+    event = training(world.provider_a)
+    client.force_login(world.owner)
+    assert client.get(reverse("events:registrations", args=[event.pk])).status_code == 302
+    verified(client, world.owner)
+    registration_create(event=event, verified=True, name="Amal Haddad", email="amal@example.org")
+    page = client.get(reverse("events:registrations", args=[event.pk]))
+    assert "Amal Haddad" in page.content.decode() and page["Cache-Control"].startswith("max-age=0")
+    assert ListRead.objects.filter(event=event, user=world.owner, part="registrations").count() == 1
+    verified(client, world.outsider)
+    assert client.get(reverse("events:registrations", args=[event.pk])).status_code == 404
+
+
+def test_attendance_ticks_only_confirmed_registrations_and_prints_a_sheet(client, world):
+    event = training(world.provider_a, capacity=1)
+    here = registration_create(event=event, verified=True, name="Da", email="da@example.org")
+    waiting = registration_create(event=event, verified=True, name="Wartet", email="wartet@example.org")
+    session = event.sessions.first()
+    verified(client, world.owner)
+    url = reverse("events:attendance", args=[event.pk, session.pk])
+    client.post(url, {"anwesend": [here.pk, waiting.pk, 999]})
+    assert list(Attendance.objects.values_list("registration_id", flat=True)) == [here.pk]
+    sheet = client.get(url + "?ansicht=druck").content.decode()
+    assert "Unterschriftenliste" in sheet and "Da" in sheet and "Wartet" not in sheet
+    assert client.get(url + "?ansicht=pdf").status_code == 400
+
+
+def test_registrations_are_deleted_months_after_the_event(world, settings):
+    settings.EVENT_RETENTION_MONTHS = 6
+    old, recent = training(world.provider_a, days=1), training(world.provider_a, days=1)
+    for event in (old, recent):
+        registration_create(event=event, verified=True, name="Person", email="p@example.org")
+    long_ago = timezone.now() - timedelta(days=200)
+    for session in old.sessions.all():
+        session.starts_at, session.ends_at = long_ago, long_ago + timedelta(hours=3)
+        session.save()
+    call_command("prune_registrations")
+    assert not Registration.objects.filter(event=old).exists() and Registration.objects.filter(event=recent).exists()
