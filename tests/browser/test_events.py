@@ -37,3 +37,32 @@ def test_a_visitor_finds_an_event_registers_and_confirms(visitor, settings):
     expect(page.get_by_text("Sie sind angemeldet", exact=False)).to_be_visible()
     visitor.check("events-confirmed")
     assert Registration.objects.get(pk=registration.pk).status == "confirmed"
+
+
+def test_the_organiser_ticks_attendance_on_a_tablet_after_the_second_factor(browser, live_server, demo):
+    from netzlotse.events.services import registration_create
+
+    from .conftest import Visitor
+    from .test_cases import current_code
+
+    context = browser.new_context(locale="de-DE", viewport={"width": 820, "height": 1180}, has_touch=True)
+    tablet = Visitor(context.new_page(), live_server.url)
+    page = tablet.page
+    event = training(Organization.objects.get(external_id="org-resque"), capacity=10, days=2)
+    for n, name in enumerate(["Leila Ahmadi", "Jonas Berger", "Mira Kovač"]):
+        registration_create(event=event, verified=True, name=name, email=f"p{n}@example.org",
+                            organization_name="Jobcenter Dresden")
+    tablet.login("traeger")
+    session = event.sessions.first()
+    tablet.goto(f"/veranstaltungen/verwalten/{event.pk}/termine/{session.pk}/")
+    page.fill("#id_token", current_code("traeger"))
+    page.get_by_role("button", name="Einrichtung bestätigen").click()
+    page.wait_for_url(f"**/termine/{session.pk}/")
+    page.get_by_label("Leila Ahmadi", exact=False).check()
+    page.get_by_label("Mira Kovač", exact=False).check()
+    tablet.check("events-attendance")
+    page.get_by_role("button", name="Anwesenheit speichern").click()
+    expect(page.get_by_text("2 Anwesende gespeichert.")).to_be_visible()
+    assert session.attendances.count() == 2
+    assert not tablet.foreign_requests()
+    context.close()
