@@ -299,6 +299,8 @@ else:
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
     EMAIL_TIMEOUT = 30
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "netzlotse <umfragen@localhost>")
+# Where the site is reached, for the links in mails a command sends without a request (event reminders).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # An offer counts as stale when nobody confirmed it for this many days.

@@ -10,7 +10,7 @@ from .ics import Entry, calendar
 from .models import Registration
 
 SUBJECTS = {"confirm": "events/mail/confirm_subject.txt", "placed": "events/mail/placed_subject.txt",
-            "promoted": "events/mail/placed_subject.txt"}
+            "promoted": "events/mail/placed_subject.txt", "reminder": "events/mail/reminder_subject.txt"}
 
 
 def event_calendar(event, base_url: str) -> bytes:

@@ -195,6 +195,7 @@ class Registration(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     confirmed_at = models.DateTimeField(null=True, blank=True)  # the queue order of the waiting list
+    reminded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["event", "confirmed_at", "pk"]

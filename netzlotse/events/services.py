@@ -142,3 +142,19 @@ def registrations_remove_expired(*, months: int, today=None) -> int:
     cutoff = timezone.now() - timedelta(days=round(months * 30.44))
     old = Event.objects.annotate(last=Max("sessions__ends_at")).filter(last__lt=cutoff)
     return Registration.objects.filter(event__in=old).delete()[1].get("events.Registration", 0)
+
+
+def reminders_send(*, within_hours: int = 48, base_url: str) -> int:
+    """Remind everyone with a place of an event whose next session starts within `within_hours`, once."""
+    from datetime import timedelta
+
+    now = timezone.now()
+    soon = Event.objects.published().filter(sessions__starts_at__gt=now,
+                                            sessions__starts_at__lte=now + timedelta(hours=within_hours))
+    due = Registration.objects.filter(event__in=soon, status=Registration.Status.CONFIRMED, reminded_at__isnull=True)
+    ids = list(due.values_list("pk", flat=True))
+    with transaction.atomic():
+        Registration.objects.filter(pk__in=ids).update(reminded_at=now)
+        for pk in ids:
+            _enqueue("reminder", pk, base_url)
+    return len(ids)

@@ -10,6 +10,7 @@ from netzlotse.cases import demo as cases_demo
 from netzlotse.cases import generate as cases_generate
 from netzlotse.directory import demo as directory_demo
 from netzlotse.directory import generate as directory_generate
+from netzlotse.events import demo as events_demo
 from netzlotse.gaps import demo as gaps_demo
 from netzlotse.monitoring import demo as monitoring_demo
 from netzlotse.monitoring import generate as monitoring_generate
@@ -53,6 +54,10 @@ def _surveys(counts):
             "(Seminarfeedback 2011–2014, Nachbefragung, Akteursbefragung).")
 
 
+def _events(counts):
+    return f"Veranstaltungen: {counts['events']} mit {counts['registrations']} Anmeldungen." if counts else None
+
+
 # StaTA's history goes into its sites before today's case files fill them.
 DEMO = [
     DemoStep("offers", directory_demo.load_demo, _offers),
@@ -62,6 +67,7 @@ DEMO = [
     DemoStep("cases", cases_demo.load_cases_demo, _cases),
     DemoStep("monitoring", monitoring_demo.load_monitoring_demo, _monitoring),
     DemoStep("surveys", surveys_demo.load_surveys_demo, _surveys),
+    DemoStep("events", events_demo.load_events_demo, _events),
 ]
 
 

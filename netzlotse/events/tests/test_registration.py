@@ -86,3 +86,20 @@ def test_signed_in_staff_are_registered_at_once(client, world, event, after_comm
     with after_commit():
         client.post(reverse("events:detail", args=[event.uuid]), {**person(2), "consent": "on"})
     assert Registration.objects.get().status == Registration.Status.CONFIRMED
+
+
+def test_everyone_with_a_place_is_reminded_once_before_the_event(world, after_commit):
+    from django.core.management import call_command
+
+    soon = training(world.provider_a, days=1, capacity=1)
+    later = training(world.provider_a, days=20)
+    with after_commit():
+        placed = registration_create(event=soon, verified=True, **person(1))
+        registration_create(event=soon, verified=True, **person(2))  # waiting: no reminder
+        registration_create(event=later, verified=True, **person(3))
+    mail.outbox.clear()
+    with after_commit():
+        call_command("send_event_reminders")
+        call_command("send_event_reminders")
+    assert [m.to for m in mail.outbox] == [[placed.email]] and mail.outbox[0].subject.startswith("Erinnerung")
+    assert reverse("events:cancel", args=[placed.token]) in mail.outbox[0].body

@@ -44,3 +44,18 @@ def test_the_demo_surveys_show_forty_seminars_improving_year_by_year(db, capsys)
     assert follow_up.invitations.filter(responded_on__isnull=False).count() == follow_up.responses.count() == 11
     actors = Survey.objects.get(title__de__startswith="Akteursbefragung")
     assert actors.invitations.count() > 10 and not actors.invitations.exclude(organization__regions__ags__startswith="14")
+
+
+def test_the_demo_calendar_has_trainings_a_seminar_series_and_meetings(db, client):
+    from django.urls import reverse
+
+    from netzlotse.events.models import Attendance, Event
+    from netzlotse.site.wiring import load_demo
+
+    list(load_demo(only={"offers", "events"}))
+    list(load_demo(only={"offers", "events"}))  # again: nothing doubles
+    assert Event.objects.count() == 12 and Event.objects.filter(series__isnull=False).count() == 6
+    assert Attendance.objects.exists()  # the past runs of the series were attended
+    page = client.get(reverse("events:calendar")).content.decode()
+    assert "Interkulturelle Öffnung" in page and "Mobile Beratung" in page
+    assert "Beschäftigungsduldung" not in page  # RESQUE's trainings are for staff
