@@ -128,3 +128,8 @@ class EventForm(KernFormMixin, forms.ModelForm):
         kinds = self.cleaned_data.get("audience_kinds") or []
         self.instance.audience = f",{','.join(kinds)}," if kinds else ""
         return super().save(commit)
+
+
+class PersonExportForm(KernFormMixin, forms.Form):
+    email = forms.EmailField(label=_("E-Mail-Adresse der Person"),
+                             help_text=_("Alle Anmeldungen mit dieser Adresse in Ihren Veranstaltungen, als Excel-Datei"))

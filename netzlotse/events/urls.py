@@ -15,4 +15,5 @@ urlpatterns = [
     path("verwalten/<int:pk>/", manage.event_edit, name="edit"),
     path("verwalten/<int:pk>/anmeldungen/", manage.registrations, name="registrations"),
     path("verwalten/<int:pk>/termine/<int:session>/", manage.attendance, name="attendance"),
+    path("verwalten/auskunft/", manage.person_export, name="person_export"),
 ]

@@ -81,3 +81,21 @@ def test_registrations_are_deleted_months_after_the_event(world, settings):
         session.save()
     call_command("prune_registrations")
     assert not Registration.objects.filter(event=old).exists() and Registration.objects.filter(event=recent).exists()
+
+
+def test_a_person_gets_everything_stored_about_them_in_the_organisers_events(client, world):
+    import io
+
+    from openpyxl import load_workbook
+
+    mine, other = training(world.provider_a), training(world.provider_c)
+    for event in (mine, other):
+        registration_create(event=event, verified=True, name="Amal Haddad", email="amal@example.org",
+                            needs="Dolmetschen")
+    verified(client, world.owner)
+    response = client.post(reverse("events:person_export"), {"email": "AMAL@example.org"})
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    assert len(rows) == 1 and rows[0][1] == "Amal Haddad" and rows[0][4] == "Dolmetschen"  # not provider C's event
+    assert ListRead.objects.filter(event=mine, part="person_export").exists()
+    assert client.post(reverse("events:person_export"), {"email": "kein-at"}).status_code == 400

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.db.models import Count, Min, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -15,7 +16,7 @@ from netzlotse.core.params import choice_param
 from netzlotse.network.models import Organization
 
 from .. import services
-from ..forms import EventForm
+from ..forms import EventForm, PersonExportForm
 from ..models import Event, ListRead, Registration
 
 
@@ -85,3 +86,26 @@ def attendance(request, pk, session):
     people = event.registrations.filter(status=Registration.Status.CONFIRMED).order_by("name")
     template = "events/sign_in_sheet.html" if view == "druck" else "events/attendance.html"
     return render(request, template, {"event": event, "session": session, "people": people, "present": present})
+
+
+@require_http_methods(["GET", "POST"])
+@personal_data_required(roles.MANAGE_EVENTS)
+def person_export(request):
+    """Everything stored about one person in the user's events (Art. 15 GDPR), as an Excel file."""
+    from netzlotse.core.xlsx import xlsx_response
+
+    form = PersonExportForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"].strip().lower()
+        found = (Registration.objects.filter(event__in=Event.objects.organised_by(request.user), email=email)
+                 .select_related("event").prefetch_related("attendances__session").order_by("created_at"))
+        for event in {r.event for r in found}:
+            ListRead.objects.create(event=event, user=request.user, part="person_export")
+        rows = [[r.event.title_de, r.name, r.email, r.organization_name, r.needs, r.get_status_display(),
+                 f"{timezone.localtime(r.created_at):%d.%m.%Y %H:%M}",
+                 ", ".join(f"{timezone.localtime(a.session.starts_at):%d.%m.%Y}" for a in r.attendances.all())]
+                for r in found]
+        headers = [_("Veranstaltung"), _("Name"), _("E-Mail"), _("Organisation"), _("Unterstützung"), _("Stand"),
+                   _("angemeldet am"), _("anwesend an")]
+        return xlsx_response("auskunft-veranstaltungen.xlsx", {_("Auskunft"): (headers, rows)})
+    return render(request, "events/person_export.html", {"form": form}, status=400 if request.method == "POST" else 200)
