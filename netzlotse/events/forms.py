@@ -71,13 +71,17 @@ class EventForm(KernFormMixin, forms.ModelForm):
         model = Event
         fields = ["kind", "title_de", "title_en", "description_de", "description_en", "organizer", "project", "series",
                   "status", "address", "district", "online_url", "capacity", "registration_opens",
-                  "registration_closes", "public", "cost"]
+                  "registration_closes", "public", "cost", "feedback_survey", "followup_survey", "followup_weeks"]
         widgets = {"registration_opens": forms.DateTimeInput(attrs={"type": "datetime-local"}),
                    "registration_closes": forms.DateTimeInput(attrs={"type": "datetime-local"})}
 
-    def __init__(self, *args, organizations, **kwargs):
+    def __init__(self, *args, organizations, surveys, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organizer"].queryset = organizations
+        for name in ("feedback_survey", "followup_survey"):
+            self.fields[name].queryset = surveys
+        self.fields["feedback_survey"].help_text = _("geht nach dem letzten Termin an alle, die da waren")
+        self.fields["followup_weeks"].required = False
         self.fields["project"].queryset = Project.objects.filter(lead__in=organizations).order_by("name")
         self.fields["series"].queryset = Series.objects.filter(organizer__in=organizations)
         self.fields["district"].queryset = Region.objects.filter(level=Region.Level.DISTRICT).order_by("name")
@@ -114,6 +118,9 @@ class EventForm(KernFormMixin, forms.ModelForm):
         if not found:
             raise ValidationError(_("Bitte mindestens einen Termin angeben."))
         return found
+
+    def clean_followup_weeks(self):
+        return self.cleaned_data.get("followup_weeks") or Event._meta.get_field("followup_weeks").default
 
     def clean(self):
         data = super().clean()

@@ -97,6 +97,14 @@ class Event(models.Model):
     fields_of_action = models.ManyToManyField("directory.FieldOfAction", blank=True, related_name="events",
                                               verbose_name=_("Handlungsfelder"))
     cost = models.CharField(_("Kosten"), max_length=200, blank=True, help_text=_("z. B. kostenfrei"))
+    # Feedback right after the last session and a follow-up some weeks later, sent to those who attended.
+    feedback_survey = models.ForeignKey("surveys.Survey", on_delete=models.SET_NULL, null=True, blank=True,
+                                        related_name="+", verbose_name=_("Feedback-Umfrage"))
+    followup_survey = models.ForeignKey("surveys.Survey", on_delete=models.SET_NULL, null=True, blank=True,
+                                        related_name="+", verbose_name=_("Nachbefragung"))
+    followup_weeks = models.PositiveSmallIntegerField(_("Nachbefragung nach Wochen"), default=12)
+    feedback_sent_on = models.DateField(null=True, blank=True, editable=False)
+    followup_sent_on = models.DateField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = EventQuerySet.as_manager()

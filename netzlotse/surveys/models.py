@@ -213,6 +213,8 @@ class Occasion(models.Model):
                                  related_name="+", verbose_name=_("Kreis"))
     target_group = models.ForeignKey("directory.TargetGroup", on_delete=models.SET_NULL, null=True, blank=True,
                                      related_name="+", verbose_name=_("Zielgruppe"))
+    # What the occasion stands for elsewhere (e.g. "event:<uuid>"), so the same one is found again.
+    reference = models.CharField(max_length=80, blank=True, db_index=True, editable=False)
 
     class Meta:
         ordering = ["survey", "held_on", "title"]
@@ -237,6 +239,7 @@ class Invitation(models.Model):
     name = models.CharField(_("Name"), max_length=250, blank=True)
     organization = models.ForeignKey("network.Organization", on_delete=models.SET_NULL, null=True, blank=True,
                                      related_name="+")
+    occasion = models.ForeignKey(Occasion, on_delete=models.SET_NULL, null=True, blank=True, related_name="invitations")
     sent_on = models.DateField(null=True, blank=True)
     reminded_on = models.DateField(null=True, blank=True)
     draft = models.JSONField(default=dict, blank=True)
@@ -246,7 +249,12 @@ class Invitation(models.Model):
 
     class Meta:
         ordering = ["survey", "email"]
-        constraints = [models.UniqueConstraint(fields=["survey", "email"], name="invitation_email_unique")]
+        # One invitation per address, or per address and occasion (an attendee of two seminars answers for each).
+        constraints = [models.UniqueConstraint(fields=["survey", "email"], condition=models.Q(occasion__isnull=True),
+                                               name="invitation_email_unique"),
+                       models.UniqueConstraint(fields=["survey", "occasion", "email"],
+                                               condition=models.Q(occasion__isnull=False),
+                                               name="invitation_occasion_email_unique")]
         indexes = [models.Index(fields=["survey", "responded_on"], name="invitation_survey_done_idx")]
 
     def __str__(self):

@@ -289,15 +289,17 @@ def survey_set_status(*, survey: Survey, status: str, by=None) -> Survey:
     return survey
 
 
-def invitations_add(*, survey: Survey, recipients: list[tuple[str, str, int | None]]) -> int:
-    """Add invitees (e-mail, name, organisation id); an address already invited is left as it is."""
-    known = set(survey.invitations.values_list("email", flat=True))
+def invitations_add(*, survey: Survey, recipients: list[tuple[str, str, int | None]], occasion=None) -> int:
+    """Add invitees (e-mail, name, organisation id), for an occasion if given (the responses then carry it); an
+    address already invited (for that occasion) is left as it is."""
+    known = set(survey.invitations.filter(occasion=occasion).values_list("email", flat=True))
     fresh, seen = [], set()
     for email, name, organization in recipients:
         email = email.strip().lower()
         if email and email not in known and email not in seen:
             seen.add(email)
-            fresh.append(Invitation(survey=survey, email=email, name=name[:250], organization_id=organization))
+            fresh.append(Invitation(survey=survey, email=email, name=name[:250], organization_id=organization,
+                                    occasion=occasion))
     Invitation.objects.bulk_create(fresh, batch_size=500)
     return len(fresh)
 

@@ -14,6 +14,7 @@ from netzlotse.accounts import roles
 from netzlotse.accounts.decorators import permission_required, personal_data_required
 from netzlotse.core.params import choice_param
 from netzlotse.network.models import Organization
+from netzlotse.surveys.models import Survey
 
 from .. import services
 from ..forms import EventForm, PersonExportForm
@@ -44,7 +45,7 @@ def event_edit(request, pk=None):
     organizations = Organization.objects.all() if roles.can(request.user, roles.MANAGE_ALL_NETWORKS) else \
         Organization.objects.filter(pk__in=roles.organization_ids(request.user, roles.MANAGE_EVENTS))
     form = EventForm(request.POST if request.method == "POST" else None, instance=event,
-                     organizations=organizations.order_by("name"))
+                     organizations=organizations.order_by("name"), surveys=Survey.objects.managed_by(request.user))
     if request.method == "POST" and form.is_valid():
         try:
             services.event_save(event=form.save(commit=False), sessions=form.cleaned_data["sessions_text"],

@@ -45,7 +45,7 @@ def answer(request, survey, occasion=None):
 @require_http_methods(["GET", "POST"])
 def invited(request, token):
     """A personal invitation: one response, the answers so far kept between visits."""
-    invitation = get_object_or_404(Invitation.objects.select_related("survey").exclude(
+    invitation = get_object_or_404(Invitation.objects.select_related("survey", "occasion").exclude(
         survey__status=Survey.Status.DRAFT), token=token)
     survey = invitation.survey
     if (closed := _closed(request, survey, invitation)) is not None:
@@ -55,7 +55,7 @@ def invited(request, token):
     if request.method == "GET":
         sheet.page = sheet.page if sheet.page in sheet.page_numbers() else (sheet.neighbour(0) or 1)
         return _show(request, sheet, invitation=invitation)
-    return _step(request, sheet, invitation=invitation)
+    return _step(request, sheet, invitation=invitation, occasion=invitation.occasion)
 
 
 @require_GET
