@@ -61,9 +61,11 @@ def rows(survey: Survey, cols: list[Column], labels: dict | None = None):
     yield FIXED + [c.header for c in cols]
     position = {(c.question_id, c.part_id): i for i, c in enumerate(cols)}
     kinds = dict(survey.questions.values_list("pk", "kind"))
-    keys = dict(Option.objects.filter(question__survey=survey).values_list("pk", "key"))
+    options = Option.objects.filter(question__survey=survey).values_list("pk", "key", "added_in")
+    keys, added = {pk: key for pk, key, _v in options}, {pk: version for pk, _k, version in options}
     by_part = {Question.Kind.MATRIX: 3, Question.Kind.MULTIPLE: 2, Question.Kind.RANKING: 2}
-    multiple = [i for i, c in enumerate(cols) if kinds[c.question_id] == Question.Kind.MULTIPLE]
+    # A multiple-choice option added later was not offered to earlier responses: their cell stays empty, not 0.
+    multiple = [(i, added.get(c.part_id, 1)) for i, c in enumerate(cols) if kinds[c.question_id] == Question.Kind.MULTIPLE]
     answers = iter(Answer.objects.filter(response__survey=survey).order_by("response_id", "pk")
                    .values_list(*ANSWER_FIELDS).iterator(chunk_size=5000))
     pending = next(answers, None)
@@ -72,19 +74,11 @@ def rows(survey: Survey, cols: list[Column], labels: dict | None = None):
         "pk", "version", "submitted_on", "language", "occasion_id")
     for pk, version, day, language, occasion in responses.iterator(chunk_size=5000):
         cells = [""] * len(cols)
-        for i in multiple:  # unticked is 0, unless the option came after this response's version
-            cells[i] = 0 if version >= _added(cols[i], survey) else ""
+        for i, since in multiple:  # unticked is 0, unless the option came after this response's version
+            cells[i] = 0 if version >= since else ""
         while pending is not None and pending[0] == pk:
             kind = kinds[pending[1]]
             part = pending[by_part[kind]] if kind in by_part else None
             cells[position[(pending[1], part)]] = _cell(pending, kind, keys, labels)
             pending = next(answers, None)
         yield [pk, version, day.isoformat(), language, occasions.get(occasion, ""), *cells]
-
-
-def _added(column: Column, survey: Survey) -> int:
-    # A multiple-choice option added later was not offered to earlier responses: their cell stays empty.
-    cache = survey.__dict__.setdefault("_added_in", {})
-    if column.part_id not in cache:
-        cache.update(dict(Option.objects.filter(question__survey=survey).values_list("pk", "added_in")))
-    return cache.get(column.part_id, 1)

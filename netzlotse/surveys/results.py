@@ -9,6 +9,7 @@ hidden too. A reader without SEE_SMALL_CELLS (a funder) sees no count from 1 to 
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from django.db.models import Avg, CharField, Count, F, Max, Min, Value
@@ -164,9 +165,10 @@ def _groups(survey, breakdown, by_question, sizes, language) -> list[tuple[objec
     if by_question is not None:
         labels = {o.pk: in_language(o.label, language) for o in by_question.options.all()}
     elif breakdown == "anlass":
-        labels = {o.pk: f"{o.title} ({o.held_on:%d.%m.%Y})" if o.held_on else o.title for o in survey.occasions.all()}
-        keys.sort(key=lambda k: (k is None, next((o.held_on for o in survey.occasions.all() if o.pk == k), None) or 0,
-                                 labels.get(k, "")))
+        occasions = {o.pk: o for o in survey.occasions.all()}  # one query, then in date order
+        labels = {pk: f"{o.title} ({o.held_on:%d.%m.%Y})" if o.held_on else o.title for pk, o in occasions.items()}
+        held = {pk: o.held_on for pk, o in occasions.items() if o.held_on}
+        keys.sort(key=lambda k: (k is None, k not in held, held.get(k, date.min), labels.get(k, "")))
     elif breakdown == "kreis":
         from netzlotse.network.models import Region
         labels = {r.pk: r.label for r in Region.objects.filter(pk__in=[k for k in keys if k])}

@@ -41,6 +41,13 @@ def test_a_coordinator_adds_a_question_with_a_condition_and_sees_a_bad_one_refus
     page.get_by_role("button", name="Speichern").click()
     expect(page.locator("#frage-again")).to_be_visible()
     assert survey.questions.get(key="again").relevance_tree is not None
+    visitor.goto("/umfragen/xlsform/")
+    page.set_input_files("#id_file", files=[{"name": "form.xlsx", "mimeType": "application/octet-stream",
+                                             "buffer": b"not a workbook"}])
+    page.select_option("#id_organization", index=1)
+    page.get_by_role("button", name="Prüfen und importieren").click()
+    expect(page.get_by_text("Nichts wurde gespeichert", exact=False)).to_be_visible()
+    visitor.check("survey-xlsform-refused")
     visitor.goto(f"/umfragen/{survey.pk}/verteilen/")
     expect(page.get_by_text("11 haben geantwortet", exact=False)).to_be_visible()
     visitor.check("survey-distribute")
