@@ -99,3 +99,15 @@ def test_fewer_than_five_responses_show_no_results(client, world):
     client.force_login(world.owner)
     page = client.get(reverse("surveys:results", args=[survey.pk])).content.decode()
     assert "Noch zu wenige Antworten" in page and Response.objects.count() == 3
+
+
+def test_a_breakdown_by_occasion_puts_occasions_without_a_date_last_in_a_few_queries(survey):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    undated = survey.occasions.create(title="Sprechstunde")
+    answer(survey, 5, {"useful": "3"}, undated)
+    with CaptureQueriesContext(connection) as queries:
+        results = build(survey, breakdown="anlass")
+    assert [label for _key, label in results.groups][-1] == "Sprechstunde"
+    assert len(queries) < 12  # not one per occasion
