@@ -6,7 +6,7 @@ PORT ?= 8000
 # Build steps run with development settings; `make demo` serves in demo mode.
 DEV_ENV := DEBUG=1
 
-.PHONY: demo test assets lint messages clean chromium
+.PHONY: demo test assets lint messages clean chromium pdf-libraries
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,7 +35,7 @@ static/vendor/.copied: node_modules/.installed
 
 assets: static/vendor/.copied
 
-demo: $(VENV)/.runtime assets
+demo: $(VENV)/.runtime assets pdf-libraries
 	$(DEV_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py load_demo
@@ -50,7 +50,13 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; }
 
-test: $(VENV)/.test assets chromium
+# The libraries WeasyPrint draws the PDF certificates with (Pango, from Debian).
+pdf-libraries:
+	@ldconfig -p | grep -q libpangoft2-1.0.so.0 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0; fi; }
+
+test: $(VENV)/.test assets chromium pdf-libraries
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 

@@ -333,6 +333,27 @@ def _registration(world):
     return [Registration.objects.create(event=_event(world), name="Person", email="person@example.org").token]
 
 
+def _attendee(world):
+    """Someone who attended the first session of A's training."""
+    from netzlotse.events.models import Attendance, Registration
+
+    event = _event(world)
+    person = Registration.objects.create(event=event, name="Person", email="person@example.org", status="confirmed")
+    Attendance.objects.create(session=event.sessions.first(), registration=person)
+    return [event.pk, person.pk]
+
+
+def _certificate_batch(world):
+    """The finished certificates of A's training, asked for by A's staff, the file on disk."""
+    from netzlotse.events.models import CertificateBatch
+
+    batch = CertificateBatch.objects.create(event=_event(world), requested_by=world.owner, total=1,
+                                            status=CertificateBatch.Status.DONE)
+    batch.path.parent.mkdir(parents=True, exist_ok=True)
+    batch.path.write_bytes(b"PK")
+    return [batch.pk]
+
+
 def _network_kind(kind):
     return lambda world: [kind]
 
@@ -368,7 +389,7 @@ OBJECTS = {
     "survey/1": lambda w: [_survey(w).pk, 1], "survey_export": _survey_export, "invitation": _invitation,
     "event": lambda w: [_event(w).pk], "event/session": lambda w: [(e := _event(w)).pk, e.sessions.first().pk],
     "event.uuid": lambda w: [_event(w).uuid], "staff_event.uuid": lambda w: [_event(w, public=False).uuid],
-    "registration": _registration,
+    "registration": _registration, "event/attendee": _attendee, "certificate_batch": _certificate_batch,
     "survey/occasion": lambda w: [(s := _survey(w)).uuid, s.occasions.create(title="Seminar").uuid],
 }
 

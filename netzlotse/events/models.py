@@ -4,6 +4,7 @@ registrations (with a waiting list that never lets more in than the event has pl
 import secrets
 import uuid
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Min, Q
@@ -11,6 +12,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from netzlotse.core.jobs import BackgroundJob
 from netzlotse.core.translation import add_translated_fields, translated
 
 
@@ -245,3 +247,27 @@ class ListRead(models.Model):
 
     def __str__(self):
         return f"{self.user} {self.part} {self.at:%Y-%m-%d %H:%M}"
+
+
+class CertificateBatch(BackgroundJob):
+    """The attendance certificates of an event, drawn by the task worker into one ZIP file (one PDF per attendee)
+    while the page shows `step` of `steps`; the file lies under var/ and goes a day later."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="certificate_batches")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    total = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["requested_by", "-created_at"], name="certbatch_user_idx")]
+
+    def __str__(self):
+        return f"{self.event} ({self.total})"
+
+    @property
+    def path(self):
+        return settings.BASE_DIR / "var" / "event-certificates" / f"{self.pk}.zip"
+
+    @property
+    def filename(self) -> str:
+        return f"teilnahmebescheinigungen-{self.event_id}.zip"

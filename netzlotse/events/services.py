@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Attendance, Event, Registration, Session
+from .models import Attendance, CertificateBatch, Event, Registration, Session
 
 
 class Refused(ValueError):
@@ -158,3 +158,12 @@ def reminders_send(*, within_hours: int = 48, base_url: str) -> int:
         for pk in ids:
             _enqueue("reminder", pk, base_url)
     return len(ids)
+
+
+def certificates_request(*, event: Event, by) -> CertificateBatch:
+    """Queue the attendance certificates of an event for the task worker (after commit, so it finds the row)."""
+    from .tasks import draw_certificates
+
+    batch = CertificateBatch.objects.create(event=event, requested_by=by)
+    transaction.on_commit(lambda: draw_certificates.enqueue(str(batch.pk)))
+    return batch

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import manage, public
+from .views import certificates, manage, public
 
 app_name = "events"
 urlpatterns = [
@@ -15,5 +15,9 @@ urlpatterns = [
     path("verwalten/<int:pk>/", manage.event_edit, name="edit"),
     path("verwalten/<int:pk>/anmeldungen/", manage.registrations, name="registrations"),
     path("verwalten/<int:pk>/termine/<int:session>/", manage.attendance, name="attendance"),
+    path("verwalten/<int:pk>/bescheinigungen/", certificates.certificates_start, name="certificates_start"),
+    path("verwalten/<int:pk>/bescheinigung/<int:registration>.pdf", certificates.certificate, name="certificate"),
+    path("verwalten/bescheinigungen/<uuid:batch>/", certificates.certificates_status, name="certificates"),
+    path("verwalten/bescheinigungen/<uuid:batch>/datei/", certificates.certificates_file, name="certificates_file"),
     path("verwalten/auskunft/", manage.person_export, name="person_export"),
 ]

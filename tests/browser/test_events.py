@@ -1,5 +1,5 @@
 """Events in the browser (axe on every page): the calendar with its filters, an event's page, registering,
-and confirming the address by the link from the mail."""
+confirming the address by the link from the mail; attendance on a tablet and the certificates."""
 
 import pytest
 from django.core import mail
@@ -39,7 +39,7 @@ def test_a_visitor_finds_an_event_registers_and_confirms(visitor, settings):
     assert Registration.objects.get(pk=registration.pk).status == "confirmed"
 
 
-def test_the_organiser_ticks_attendance_on_a_tablet_after_the_second_factor(browser, live_server, demo):
+def test_the_organiser_ticks_attendance_on_a_tablet_after_the_second_factor(browser, live_server, demo, settings):
     from netzlotse.events.services import registration_create
 
     from .conftest import Visitor
@@ -64,5 +64,19 @@ def test_the_organiser_ticks_attendance_on_a_tablet_after_the_second_factor(brow
     page.get_by_role("button", name="Anwesenheit speichern").click()
     expect(page.get_by_text("2 Anwesende gespeichert.")).to_be_visible()
     assert session.attendances.count() == 2
+    # The certificates: one attendee's PDF at once, all of them as a ZIP from the worker.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    tablet.goto(f"/veranstaltungen/verwalten/{event.pk}/anmeldungen/")
+    tablet.check("events-registrations")
+    with page.expect_download() as single:
+        page.get_by_role("link", name="PDF für Leila Ahmadi").click()
+    assert single.value.suggested_filename == "teilnahmebescheinigung-leila-ahmadi.pdf"
+    assert single.value.path().read_bytes()[:4] == b"%PDF"
+    page.get_by_role("button", name="Teilnahmebescheinigungen für alle Anwesenden", exact=False).click()
+    expect(page.get_by_text("2 Bescheinigungen sind fertig.")).to_be_visible()
+    tablet.check("events-certificates")
+    with page.expect_download() as batch:
+        page.get_by_role("link", name="herunterladen", exact=False).click()
+    assert batch.value.suggested_filename.endswith(".zip")
     assert not tablet.foreign_requests()
     context.close()

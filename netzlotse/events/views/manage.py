@@ -68,7 +68,8 @@ def registrations(request, pk):
     return render(request, "events/registrations.html", {
         "event": event, "months": settings.EVENT_RETENTION_MONTHS,
         "sessions": list(event.sessions.annotate(present=Count("attendances"))),
-        "registrations": event.registrations.exclude(status=Registration.Status.PENDING).order_by("status", "confirmed_at")})
+        "registrations": event.registrations.exclude(status=Registration.Status.PENDING)
+        .annotate(attended=Count("attendances")).order_by("status", "confirmed_at")})
 
 
 @require_http_methods(["GET", "POST"])
