@@ -19,7 +19,7 @@ MAY_IMPORT = {
     "cases": {"core", "accounts", "network", "directory"},
     "monitoring": {"core", "accounts", "network", "directory", "cases"},
     "surveys": {"core", "accounts", "network", "directory"},  # never cases
-    "events": {"core", "accounts", "network", "directory", "surveys"},  # never cases
+    "events": {"core", "accounts", "network", "directory", "gaps", "surveys"},  # never cases
     "site": {"core", "accounts", "network", "directory", "gaps", "cases", "monitoring", "surveys", "events"},
 }
 

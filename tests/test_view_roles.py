@@ -354,6 +354,16 @@ def _certificate_batch(world):
     return [batch.pk]
 
 
+def _minutes(world):
+    """The minutes of A's meeting, A taking part, with an action for A's staff."""
+    from netzlotse.events.models import Action, Minutes
+
+    minutes = Minutes.objects.create(event=_event(world), agenda="Begrüßung")
+    minutes.participants.add(world.provider_a)
+    Action.objects.create(minutes=minutes, text="Bogen", owner=world.owner, due_on="2030-01-01")
+    return minutes
+
+
 def _network_kind(kind):
     return lambda world: [kind]
 
@@ -390,6 +400,7 @@ OBJECTS = {
     "event": lambda w: [_event(w).pk], "event/session": lambda w: [(e := _event(w)).pk, e.sessions.first().pk],
     "event.uuid": lambda w: [_event(w).uuid], "staff_event.uuid": lambda w: [_event(w, public=False).uuid],
     "registration": _registration, "event/attendee": _attendee, "certificate_batch": _certificate_batch,
+    "minutes": lambda w: [_minutes(w).event_id], "action": lambda w: [_minutes(w).actions.get().pk],
     "survey/occasion": lambda w: [(s := _survey(w)).uuid, s.occasions.create(title="Seminar").uuid],
 }
 

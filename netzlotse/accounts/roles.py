@@ -46,18 +46,19 @@ MANAGE_ALL_SITES = "manage_all_sites"  # every placement site
 MANAGE_SURVEYS = "manage_surveys"  # build and send surveys of the own organisations and coordinated networks
 VIEW_SURVEY_RESULTS = "view_survey_results"  # results of surveys in scope (funders: of the networks they fund)
 MANAGE_EVENTS = "manage_events"  # run events of the own organisations and coordinated networks: registrations, lists
+READ_MINUTES = "read_minutes"  # minutes of the network meetings one's organisation took part in, and own actions
 
 PERMISSIONS: dict[str, set[str]] = {
     Role.ADMIN: {MANAGE_ALL_NETWORKS, EDIT_SHARED_CHAINS, VIEW_ALL_GAPS, VIEW_ALL_PROGRAMMES,
                  MANAGE_SITES, MANAGE_ALL_SITES, VIEW_GAPS, MANAGE_GAPS, VIEW_MONITORING, MANAGE_MONITORING, SEE_SMALL_CELLS,
                  VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, EDIT_NETWORK_OFFERS, EDIT_ALL_OFFERS,
-                 EDIT_NETWORK, EDIT_CHAINS, IMPORT_DATA, MANAGE_SURVEYS, VIEW_SURVEY_RESULTS, MANAGE_EVENTS},
+                 EDIT_NETWORK, EDIT_CHAINS, IMPORT_DATA, MANAGE_SURVEYS, VIEW_SURVEY_RESULTS, MANAGE_EVENTS, READ_MINUTES},
     Role.COORDINATOR: {MANAGE_SITES, VIEW_GAPS, MANAGE_GAPS, VIEW_MONITORING, MANAGE_MONITORING, SEE_SMALL_CELLS,
                        VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, EDIT_NETWORK_OFFERS, EDIT_NETWORK,
-                       EDIT_CHAINS, IMPORT_DATA, MANAGE_SURVEYS, VIEW_SURVEY_RESULTS, MANAGE_EVENTS},
+                       EDIT_CHAINS, IMPORT_DATA, MANAGE_SURVEYS, VIEW_SURVEY_RESULTS, MANAGE_EVENTS, READ_MINUTES},
     Role.PROVIDER: {MANAGE_SITES, VIEW_GAPS, VIEW_DASHBOARD, VIEW_INTERNAL_OFFERS, EDIT_OWN_OFFERS, VIEW_CASES,
-                    IMPORT_DATA, MANAGE_SURVEYS, VIEW_SURVEY_RESULTS, MANAGE_EVENTS},
-    Role.COUNSELLOR: {VIEW_DASHBOARD, VIEW_CASES, EDIT_CASES, OWN_CASELOAD, SEE_SPECIAL_CATEGORIES},
+                    IMPORT_DATA, MANAGE_SURVEYS, VIEW_SURVEY_RESULTS, MANAGE_EVENTS, READ_MINUTES},
+    Role.COUNSELLOR: {VIEW_DASHBOARD, VIEW_CASES, EDIT_CASES, OWN_CASELOAD, SEE_SPECIAL_CATEGORIES, READ_MINUTES},
     # Funders read aggregates only; they never edit and never see a person.
     Role.FUNDER: {VIEW_DASHBOARD, VIEW_MONITORING, VIEW_SURVEY_RESULTS},
 }
@@ -75,6 +76,11 @@ def roles_of(user) -> set[str]:
     return cached
 
 
+def granting(capability: str) -> list[str]:
+    """The roles whose members have the capability (to find the people who may take something on)."""
+    return [role for role, granted in PERMISSIONS.items() if capability in granted]
+
+
 def can(user, perm: str) -> bool:
     return any(perm in PERMISSIONS.get(role, set()) for role in roles_of(user))
 
@@ -88,7 +94,6 @@ def organization_ids(user, capability: str | None = None) -> set[int]:
     if capability not in cache:
         memberships = user.memberships.all()
         if capability is not None:
-            memberships = memberships.filter(role__in=[role for role, granted in PERMISSIONS.items()
-                                                       if capability in granted])
+            memberships = memberships.filter(role__in=granting(capability))
         cache[capability] = set(memberships.values_list("organization_id", flat=True))
     return set(cache[capability])

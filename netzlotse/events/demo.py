@@ -1,6 +1,7 @@
 """The events of the demo (our own wording): RESQUE's trainings for Jobcenter and employment agency staff,
 PsssT's intercultural seminar series with past runs and their attendance, and StaTA's counsellors' exchange
-meetings; the mobile counselling dates in rural districts come from the directory's offers."""
+meetings (the last one with its minutes); the mobile counselling dates in rural districts come from the
+directory's offers. Run after the surveys' demo: the series' follow-up survey is theirs."""
 
 import random
 from datetime import datetime, time, timedelta
@@ -10,7 +11,7 @@ from django.utils import timezone
 
 from netzlotse.network.models import Organization, Project, Region
 
-from .models import Attendance, Event, Kind, Registration, Series, Session
+from .models import Action, Attendance, Event, Kind, Minutes, Registration, Series, Session
 
 RESQUE_TRAININGS = [
     ("Aufenthaltsrecht kompakt: Arbeitsmarktzugang mit Gestattung und Duldung",
@@ -66,6 +67,7 @@ def load_events_demo() -> dict:
     ist = Organization.objects.filter(external_id="org-ist").first()
     series = Series.objects.create(organizer=ist, name="Interkulturelle Öffnung der Verwaltung")
     psst = Project.objects.filter(name__startswith="PsssT").first()
+    runs = []
     for n in range(6):
         day = today + timedelta(days=-70 + 21 * n)
         city = ["14612", "14713", "14511"][n % 3]
@@ -75,9 +77,66 @@ def load_events_demo() -> dict:
                        Kind.SEMINAR, [day], hours=(9, 16), district=regions[city], series=series, project=psst,
                        public=True, capacity=16, address="Seminarraum, Hauptstraße 4")
         _register(event, rng, 10, attended=day < today)
+        runs.append((event, day))
+    _follow_up_responses(runs, rng, today)
     bic = Organization.objects.filter(external_id="org-stata-bic").first()
-    for n in range(3):
-        _event(bic, ("Austauschtreffen der Intensivbetreuung StaTA", "Exchange meeting of StaTA's counsellors"),
-               Kind.MEETING, [today + timedelta(days=5 + 28 * n)], hours=(13, 16), district=regions["15090"],
-               capacity=25, address="Beratungs- und Integrationscenter, Stendal", online_url="https://meet.example.org/stata")
+    for n in range(-1, 3):
+        meeting = _event(bic, ("Austauschtreffen der Intensivbetreuung StaTA", "Exchange meeting of StaTA's counsellors"),
+                         Kind.MEETING, [today + timedelta(days=5 + 28 * n)], hours=(13, 16), district=regions["15090"],
+                         capacity=25, address="Beratungs- und Integrationscenter, Stendal",
+                         online_url="https://meet.example.org/stata")
+        if n == -1:
+            _minutes(meeting, today)
     return {"events": Event.objects.count(), "registrations": Registration.objects.count()}
+
+
+def _follow_up_responses(runs, rng, today) -> None:
+    """The runs of the series that are over ask the follow-up survey four weeks later; some attendees answered,
+    each response for its run (an occasion of the survey)."""
+    from netzlotse.surveys.demo import FOLLOW_UP_TITLE, follow_up_answer
+    from netzlotse.surveys.models import Invitation, Survey
+
+    from .followup import attendees, occasion_for
+
+    survey = Survey.objects.filter(title__de=FOLLOW_UP_TITLE).first()
+    if survey is None:
+        return
+    for event, day in runs:
+        Event.objects.filter(pk=event.pk).update(followup_survey=survey, followup_weeks=4)
+        invited_on = day + timedelta(weeks=4)
+        if invited_on >= today:
+            continue
+        occasion = occasion_for(event, survey)
+        people = attendees(event)
+        Invitation.objects.bulk_create([Invitation(survey=survey, occasion=occasion, email=email, name=name,
+                                                   sent_on=invited_on) for email, name, _org in people])
+        invited = list(survey.invitations.filter(occasion=occasion).order_by("pk"))
+        for n, invitation in enumerate(invited[:round(len(invited) * 0.6)]):
+            response = follow_up_answer(survey, rng, n, min(today, invited_on + timedelta(days=1 + n)), occasion=occasion)
+            Invitation.objects.filter(pk=invitation.pk).update(responded_on=response.submitted_on)
+        Event.objects.filter(pk=event.pk).update(followup_sent_on=invited_on)
+
+
+def _minutes(meeting, today) -> None:
+    """Minutes of the last exchange meeting: who came, what was agreed (one action overdue, one soon)."""
+    from netzlotse.accounts.models import User
+
+    participants = list(Organization.objects.filter(external_id__in=["org-stata-bic", "org-stata-t1", "org-stata-t2",
+                                                                     "org-stata-t3"]))
+    minutes = Minutes.objects.create(
+        event=meeting, written_by=User.objects.filter(username="admin").first(),
+        agenda="Begrüßung und Protokoll des letzten Treffens\nStand der Einsatzstellen in Stendal und Havelberg\n"
+               "Übergang in Beschäftigung: was nach dem Ende der Förderung trägt\nVerschiedenes",
+        other_participants="Jobcenter Landkreis Stendal (als Gast)",
+        results="In Havelberg fehlen Einsatzstellen im Bereich Garten- und Landschaftsbau; zwei Träger prüfen "
+                "Kooperationen mit Betrieben vor Ort.\n\nFür den Übergang in Beschäftigung soll jede "
+                "Intensivbetreuung drei Monate vor dem Ende der Förderung ein Abschlussgespräch mit dem Jobcenter "
+                "vereinbaren.")
+    minutes.participants.set(participants)
+    owners = {u.username: u for u in User.objects.filter(username__in=["beratung", "einsatzstellen"])}
+    planned = [("beratung", "Vorlage für das Abschlussgespräch mit dem Jobcenter entwerfen", -3, None),
+               ("einsatzstellen", "Betriebe in Havelberg für Einsatzstellen ansprechen", 9, None),
+               ("einsatzstellen", "Liste der freien Einsatzstellen an alle Träger schicken", -20, -21)]
+    Action.objects.bulk_create([Action(minutes=minutes, owner=owners[who], text=text, due_on=today + timedelta(days=due),
+                                       done_on=today + timedelta(days=done) if done is not None else None)
+                                for who, text, due, done in planned if who in owners])

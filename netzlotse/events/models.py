@@ -271,3 +271,79 @@ class CertificateBatch(BackgroundJob):
     @property
     def filename(self) -> str:
         return f"teilnahmebescheinigungen-{self.event_id}.zip"
+
+
+class MinutesQuerySet(models.QuerySet):
+    def readable_by(self, user):
+        """Minutes of the events the user runs, of meetings their organisation took part in, and of those
+        that give them an action."""
+        from netzlotse.accounts import roles
+
+        if roles.can(user, roles.MANAGE_ALL_NETWORKS):
+            return self.all()
+        orgs = roles.organization_ids(user)
+        return self.filter(Q(event__in=Event.objects.organised_by(user)) | Q(participants__in=orgs)
+                           | Q(actions__owner=user)).distinct()
+
+
+class Minutes(models.Model):
+    """The minutes (Protokoll) of a meeting or workshop: agenda, who took part (organisations), results, the
+    actions agreed, and the gaps, interfaces and service chains the meeting dealt with."""
+
+    event = models.OneToOneField(Event, on_delete=models.CASCADE, related_name="minutes")
+    agenda = models.TextField(_("Tagesordnung"), blank=True, help_text=_("ein Punkt je Zeile"))
+    participants = models.ManyToManyField("network.Organization", blank=True, related_name="+",
+                                          verbose_name=_("Teilnehmende Organisationen"))
+    other_participants = models.CharField(_("weitere Teilnehmende"), max_length=500, blank=True,
+                                          help_text=_("Organisationen außerhalb des Netzwerks, Gäste"))
+    results = models.TextField(_("Ergebnisse"), blank=True)
+    gaps = models.ManyToManyField("gaps.Gap", blank=True, related_name="+", verbose_name=_("betrifft Lücken"))
+    interfaces = models.ManyToManyField("gaps.Interface", blank=True, related_name="+",
+                                        verbose_name=_("betrifft Schnittstellen"))
+    service_chains = models.ManyToManyField("directory.ServiceChain", blank=True, related_name="+",
+                                            verbose_name=_("betrifft Dienstleistungsketten"))
+    written_by = models.ForeignKey("accounts.User", on_delete=models.SET_NULL, null=True, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MinutesQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Protokoll")
+        verbose_name_plural = _("Protokolle")
+
+    def __str__(self):
+        return str(self.event)
+
+    @property
+    def agenda_items(self) -> list[str]:
+        return [line.strip() for line in self.agenda.splitlines() if line.strip()]
+
+
+class ActionQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(done_on__isnull=True)
+
+    def overdue(self, today):
+        return self.open().filter(due_on__lt=today)
+
+
+class Action(models.Model):
+    """An action agreed in a meeting: what, who (a person of the network) and by when."""
+
+    minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="actions")
+    text = models.CharField(_("Vereinbarung"), max_length=500)
+    owner = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="event_actions",
+                              verbose_name=_("verantwortlich"))
+    due_on = models.DateField(_("fällig am"))
+    done_on = models.DateField(_("erledigt am"), null=True, blank=True)
+
+    objects = ActionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        verbose_name = _("Vereinbarung")
+        verbose_name_plural = _("Vereinbarungen")
+        indexes = [models.Index(fields=["owner", "done_on", "due_on"], name="action_owner_idx")]
+
+    def __str__(self):
+        return self.text

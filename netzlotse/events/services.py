@@ -167,3 +167,32 @@ def certificates_request(*, event: Event, by) -> CertificateBatch:
     batch = CertificateBatch.objects.create(event=event, requested_by=by)
     transaction.on_commit(lambda: draw_certificates.enqueue(str(batch.pk)))
     return batch
+
+
+@transaction.atomic
+def minutes_save(*, event: Event, form, actions, by) -> None:
+    """Save a meeting's minutes and its actions in one go (both forms are valid): a ticked action is done
+    today unless it was done before, an unticked one open again."""
+    minutes = form.save(commit=False)
+    minutes.event, minutes.written_by = event, by
+    minutes.save()
+    form.save_m2m()
+    actions.instance = minutes
+    today = timezone.localdate()
+    for action_form in actions.forms:
+        if not action_form.has_changed():  # an empty extra row, or an action left as it was
+            continue
+        if action_form in actions.deleted_forms:
+            if action_form.instance.pk:
+                action_form.instance.delete()
+            continue
+        action = action_form.save(commit=False)
+        action.minutes = minutes
+        done = action_form.cleaned_data.get("done")
+        action.done_on = (action.done_on or today) if done else None
+        action.save()
+
+
+def action_done(*, action, on=None) -> None:
+    action.done_on = on or timezone.localdate()
+    action.save(update_fields=["done_on"])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import certificates, manage, public
+from .views import certificates, manage, minutes, public
 
 app_name = "events"
 urlpatterns = [
@@ -19,5 +19,10 @@ urlpatterns = [
     path("verwalten/<int:pk>/bescheinigung/<int:registration>.pdf", certificates.certificate, name="certificate"),
     path("verwalten/bescheinigungen/<uuid:batch>/", certificates.certificates_status, name="certificates"),
     path("verwalten/bescheinigungen/<uuid:batch>/datei/", certificates.certificates_file, name="certificates_file"),
+    path("verwalten/<int:pk>/protokoll/", minutes.minutes_edit, name="minutes_edit"),
+    path("protokolle/", minutes.minutes_list, name="minutes_list"),
+    path("protokoll/<int:pk>/", minutes.minutes_view, name="minutes"),
+    path("protokoll/<int:pk>/protokoll.docx", minutes.minutes_docx, name="minutes_docx"),
+    path("aufgaben/<int:action>/erledigt/", minutes.action_done, name="action_done"),
     path("verwalten/auskunft/", manage.person_export, name="person_export"),
 ]

@@ -25,6 +25,7 @@ DISTRICTS = ["14612", "14713", "14511", "14627", "14522"]
 AGREE = [("trifft gar nicht zu", "strongly disagree"), ("trifft eher nicht zu", "disagree"), ("teils, teils", "neither"),
          ("trifft eher zu", "agree"), ("trifft voll zu", "strongly agree")]
 FEEDBACK_TITLE = "Seminarfeedback IQ Netzwerk Sachsen"
+FOLLOW_UP_TITLE = "Nachbefragung: Training Interkulturelle Öffnung"
 
 
 def _scale():
@@ -146,9 +147,9 @@ def _seminar_answers(survey, occasion, rng) -> None:
 def _follow_up(ist, network, rng) -> Survey:
     today = timezone.localdate()
     survey = Survey.objects.create(organization=ist, network=network, anonymous=True, languages=["de", "en"],
-                                   title={"de": "Nachbefragung: Training Interkulturelle Öffnung",
+                                   title={"de": FOLLOW_UP_TITLE,
                                           "en": "Follow-up: intercultural opening training"},
-                                   opens_on=today - timedelta(days=20), closes_on=today + timedelta(days=25))
+                                   opens_on=today - timedelta(days=60), closes_on=today + timedelta(days=25))
     _q(survey, "applied", Question.Kind.SINGLE, 1, {"de": "Wie oft haben Sie Inhalte des Trainings seitdem angewendet?",
                                                     "en": "How often have you applied the training since?"},
        [("often", {"de": "oft", "en": "often"}), ("sometimes", {"de": "manchmal", "en": "sometimes"}),
@@ -168,23 +169,28 @@ def _follow_up(ist, network, rng) -> Survey:
     invitations_add(survey=survey, recipients=[(f"teilnehmende-{n:02d}@example.org", "", None) for n in range(1, 19)])
     invitations = list(survey.invitations.order_by("email"))
     Invitation.objects.filter(survey=survey).update(sent_on=today - timedelta(days=20))
-    questions = {q.key: q for q in survey.questions.prefetch_related("options")}
     for n, invitation in enumerate(invitations[:11]):
-        applied = ["often", "sometimes", "sometimes", "rarely", "often"][n % 5]
-        response = Response.objects.create(survey=survey, version=survey.version, submitted_on=today - timedelta(
-            days=18 - n))
-        rows = [Answer(response=response, question=questions["applied"],
-                       option=questions["applied"].options.get(key=applied)),
-                Answer(response=response, question=questions["confidence"],
-                       option=questions["confidence"].options.get(key=str(_pick(rng, 3.8))))]
-        if applied in ("often", "sometimes") and n % 2 == 0:
-            rows.append(Answer(response=response, question=questions["change"],
-                               text=["Ich plane für Erstgespräche mehr Zeit ein.", "Ich nutze einfache Sprache "
-                                     "in Briefen.", "Wir arbeiten öfter mit Sprachmittlung."][n % 3]))
-        Answer.objects.bulk_create(rows)
+        response = follow_up_answer(survey, rng, n, today - timedelta(days=18 - n))
         Invitation.objects.filter(pk=invitation.pk).update(responded_on=response.submitted_on)
     Invitation.objects.filter(survey=survey, responded_on__isnull=True).update(reminded_on=today - timedelta(days=6))
     return survey
+
+
+def follow_up_answer(survey, rng, n: int, day, occasion=None) -> Response:
+    """One response to the follow-up survey (the n-th varies how often the training was applied)."""
+    questions = {q.key: q for q in survey.questions.prefetch_related("options")}
+    applied = ["often", "sometimes", "sometimes", "rarely", "often"][n % 5]
+    response = Response.objects.create(survey=survey, version=survey.version, submitted_on=day, occasion=occasion)
+    rows = [Answer(response=response, question=questions["applied"],
+                   option=questions["applied"].options.get(key=applied)),
+            Answer(response=response, question=questions["confidence"],
+                   option=questions["confidence"].options.get(key=str(_pick(rng, 3.8))))]
+    if applied in ("often", "sometimes") and n % 2 == 0:
+        rows.append(Answer(response=response, question=questions["change"],
+                           text=["Ich plane für Erstgespräche mehr Zeit ein.", "Ich nutze einfache Sprache "
+                                 "in Briefen.", "Wir arbeiten öfter mit Sprachmittlung."][n % 3]))
+    Answer.objects.bulk_create(rows)
+    return response
 
 
 def _actors(ist, network, rng) -> Survey:

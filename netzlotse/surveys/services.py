@@ -317,15 +317,17 @@ def export_request(*, survey: Survey, user, format: str, labels: bool):
     return export
 
 
-def invitations_send(*, survey: Survey, reminder: bool, base_url: str) -> int:
+def invitations_send(*, survey: Survey, reminder: bool, base_url: str, sent_before: str | None = None,
+                     occasion_prefix: str = "") -> int:
     """Hand the invitation (or reminder) mails to the worker once the request's transaction has committed;
-    returns how many are due."""
+    returns how many are due (see `invitations.due` for the automatic reminder's arguments)."""
     from .invitations import due
     from .tasks import send_invitations
 
-    count = due(survey, reminder=reminder).count()
+    count = due(survey, reminder=reminder, sent_before=sent_before, occasion_prefix=occasion_prefix).count()
     if count:
-        transaction.on_commit(lambda: send_invitations.enqueue(survey.pk, reminder, base_url))
+        transaction.on_commit(lambda: send_invitations.enqueue(survey.pk, reminder, base_url, sent_before,
+                                                               occasion_prefix))
     return count
 
 

@@ -6,8 +6,10 @@ from . import invitations, jobs
 
 
 @task()
-def send_invitations(survey_id: int, reminder: bool, base_url: str) -> None:
-    invitations.send(survey_id=survey_id, reminder=reminder, base_url=base_url)
+def send_invitations(survey_id: int, reminder: bool, base_url: str, sent_before: str | None = None,
+                     occasion_prefix: str = "") -> None:
+    invitations.send(survey_id=survey_id, reminder=reminder, base_url=base_url, sent_before=sent_before,
+                     occasion_prefix=occasion_prefix)
 
 
 @task()

@@ -8,9 +8,10 @@ from netzlotse.events.models import Event, Kind, Session
 
 
 def training(organizer, *, capacity=3, days=30, public=True, **fields) -> Event:
-    event = Event.objects.create(kind=Kind.SEMINAR, organizer=organizer, title_de="Aufenthaltsrecht für die Beratung",
-                                 title_en="Residence law for counselling", capacity=capacity, public=public,
-                                 status=Event.Status.PUBLISHED, address="Königstraße 1, 01097 Dresden", **fields)
+    fields = {"kind": Kind.SEMINAR, "title_de": "Aufenthaltsrecht für die Beratung",
+              "title_en": "Residence law for counselling", **fields}
+    event = Event.objects.create(organizer=organizer, capacity=capacity, public=public, status=Event.Status.PUBLISHED,
+                                 address="Königstraße 1, 01097 Dresden", **fields)
     start = timezone.now().replace(hour=9, minute=0, second=0, microsecond=0) + timedelta(days=days)
     for n in range(2):
         Session.objects.create(event=event, starts_at=start + timedelta(days=n), ends_at=start + timedelta(days=n, hours=4))

@@ -62,3 +62,25 @@ def test_an_attendee_of_two_runs_of_a_series_is_invited_for_each(world):
     held(world, survey)
     surveys_send(base_url="http://x")
     assert Invitation.objects.filter(survey=survey, email="a@example.org").count() == 2
+
+
+def test_who_has_not_answered_is_reminded_once_a_week_later(world, after_commit):
+    from netzlotse.events.followup import reminders_send
+
+    survey = feedback_survey(world.provider_a, anonymous=True)
+    held(world, survey)
+    other = survey.invitations.create(email="ohne-anlass@example.org", sent_on=timezone.localdate() - timedelta(days=30))
+    with after_commit():
+        surveys_send(base_url="http://x")
+    answered = Invitation.objects.get(survey=survey, email="b@example.org")
+    Invitation.objects.filter(pk=answered.pk).update(responded_on=timezone.localdate())
+    mail.outbox.clear()
+    with after_commit():
+        assert reminders_send(base_url="http://x") == 0  # not a week yet
+        later = timezone.localdate() + timedelta(days=8)
+        assert reminders_send(base_url="http://x", today=later) == 1
+    assert [m.to for m in mail.outbox] == [["a@example.org"]]
+    with after_commit():  # once: the next days send nothing more
+        assert reminders_send(base_url="http://x", today=later + timedelta(days=1)) == 0
+    other.refresh_from_db()
+    assert other.reminded_on is None  # a survey's own invitations are the manager's to remind

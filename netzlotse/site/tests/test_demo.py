@@ -49,13 +49,19 @@ def test_the_demo_surveys_show_forty_seminars_improving_year_by_year(db, capsys)
 def test_the_demo_calendar_has_trainings_a_seminar_series_and_meetings(db, client):
     from django.urls import reverse
 
-    from netzlotse.events.models import Attendance, Event
+    from netzlotse.events.models import Attendance, Event, Minutes
     from netzlotse.site.wiring import load_demo
+    from netzlotse.surveys.models import Occasion
 
-    list(load_demo(only={"offers", "events"}))
-    list(load_demo(only={"offers", "events"}))  # again: nothing doubles
-    assert Event.objects.count() == 12 and Event.objects.filter(series__isnull=False).count() == 6
+    list(load_demo(only={"offers", "surveys", "events"}))
+    list(load_demo(only={"offers", "surveys", "events"}))  # again: nothing doubles
+    assert Event.objects.count() == 13 and Event.objects.filter(series__isnull=False).count() == 6
     assert Attendance.objects.exists()  # the past runs of the series were attended
+    runs = Occasion.objects.filter(reference__startswith="event:")
+    assert runs.count() >= 2 and all(o.responses.exists() for o in runs)  # the follow-up answered per run
+    minutes = Minutes.objects.get()
+    assert minutes.participants.count() == 4 and minutes.actions.count() == 3
+    assert minutes.actions.filter(owner__username="beratung", done_on__isnull=True).exists()
     page = client.get(reverse("events:calendar")).content.decode()
     assert "Interkulturelle Öffnung" in page and "Mobile Beratung" in page
     assert "Beschäftigungsduldung" not in page  # RESQUE's trainings are for staff
