@@ -1,25 +1,29 @@
-"""Panels on the start page (Übersicht) that apps above the directory contribute, e.g. the case file's
-reminders. Each app registers them in a `dashboard` module, found through the app registry, so the
-directory's view never imports an app above it."""
+"""Panels that apps above a page's own app contribute to it: the case file's reminders and the actions from
+meetings on the start page (Übersicht), the events' figures on the monitoring report. Each app registers them
+in a `dashboard` module, found through the app registry, so the page's view never imports an app above it."""
 
 from django.utils.module_loading import autodiscover_modules
 
-PANELS: list[tuple[str, object]] = []  # (template name, function(request) → context dict, or None to leave out)
+START = "start"
+# (page, template name, function(request, **context) → context dict, or None to leave out)
+PANELS: list[tuple[str, str, object]] = []
 
 
-def panel(template: str):
+def panel(template: str, page: str = START):
     def register(function):
-        PANELS.append((template, function))
+        PANELS.append((page, template, function))
         return function
 
     return register
 
 
-def panels_for(request) -> list[tuple[str, dict]]:
+def panels_for(request, page: str = START, **context) -> list[tuple[str, dict]]:
     autodiscover_modules("dashboard")
     shown = []
-    for template, function in PANELS:
-        context = function(request)
-        if context is not None:
-            shown.append((template, context))
+    for on, template, function in PANELS:
+        if on != page:
+            continue
+        found = function(request, **context)
+        if found is not None:
+            shown.append((template, found))
     return shown

@@ -24,5 +24,6 @@ urlpatterns = [
     path("protokoll/<int:pk>/", minutes.minutes_view, name="minutes"),
     path("protokoll/<int:pk>/protokoll.docx", minutes.minutes_docx, name="minutes_docx"),
     path("aufgaben/<int:action>/erledigt/", minutes.action_done, name="action_done"),
+    path("berichte/programm/<int:programme>.xlsx", manage.programme_report, name="programme_report"),
     path("verwalten/auskunft/", manage.person_export, name="person_export"),
 ]

@@ -2,12 +2,10 @@
 
 from datetime import date
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from netzlotse.accounts import roles
 from netzlotse.core.dates import NotADate, parse_date
-from netzlotse.network.models import Network, Programme, Project
+from netzlotse.network.models import Programme, Project
 
 from .report import Scope
 
@@ -20,11 +18,7 @@ class ScopeError(ValueError):
 
 def programmes_for(user):
     """Admins see every programme, funders the ones they fund, coordinators those with projects in their networks."""
-    if user is None or roles.can(user, roles.VIEW_ALL_PROGRAMMES):
-        return Programme.objects.all()
-    orgs = roles.organization_ids(user)
-    return Programme.objects.filter(Q(funders__in=orgs) | Q(projects__network__in=Network.objects.managed_by(user))) \
-        .distinct()
+    return Programme.objects.reported_to(user)
 
 
 def parse_dates(text: str) -> list[date]:

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from netzlotse.accounts import roles
 from netzlotse.accounts.decorators import permission_required
+from netzlotse.core.dashboard import panels_for
 from netzlotse.core.params import int_param
 from netzlotse.core.xlsx import xlsx_response
 from netzlotse.network.models import Project
@@ -59,7 +60,9 @@ def report(request):
         "form": form, "report": result, "chart": _chart(result) if result else None,
         "filters": describe_filters(result.scope) if result else [], "query": query.urlencode(),
         "now": timezone.localtime().strftime("%d.%m.%Y %H:%M"),
-        "can_manage": roles.can(request.user, roles.MANAGE_MONITORING)})
+        "can_manage": roles.can(request.user, roles.MANAGE_MONITORING),
+        # Sections of the apps above (the events of the programme's projects), without importing them.
+        "sections": panels_for(request, "monitoring", programme=result.scope.programme) if result else []})
 
 
 @require_POST

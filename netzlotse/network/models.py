@@ -283,6 +283,18 @@ class ProjectQuerySet(models.QuerySet):
         return self.filter(valid_on(day, "funding_starts_on", "funding_ends_on"))
 
 
+class ProgrammeQuerySet(SharedQuerySet):
+    def reported_to(self, user):
+        """The programmes whose figures the user reads: admins every one, funders the ones they fund,
+        coordinators those with projects in their networks (None: every one, for the worker's own use)."""
+        from netzlotse.accounts import roles
+
+        if user is None or roles.can(user, roles.VIEW_ALL_PROGRAMMES):
+            return self.all()
+        orgs = roles.organization_ids(user)
+        return self.filter(Q(funders__in=orgs) | Q(projects__network__in=Network.objects.managed_by(user))).distinct()
+
+
 class Programme(models.Model):
     """A funding programme (Förderprogramm) such as IvAF, IQ or a state programme."""
 
@@ -294,7 +306,7 @@ class Programme(models.Model):
     starts_on = models.DateField(_("Beginn"), null=True, blank=True)
     ends_on = models.DateField(_("Ende"), null=True, blank=True)
 
-    objects = SharedQuerySet.as_manager()
+    objects = ProgrammeQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

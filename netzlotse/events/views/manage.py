@@ -111,3 +111,18 @@ def person_export(request):
                    _("angemeldet am"), _("anwesend an")]
         return xlsx_response("auskunft-veranstaltungen.xlsx", {_("Auskunft"): (headers, rows)})
     return render(request, "events/person_export.html", {"form": form}, status=400 if request.method == "POST" else 200)
+
+
+@require_GET
+@permission_required(roles.VIEW_MONITORING)
+def programme_report(request, programme):
+    """The events of a programme's projects per year as an Excel file (suppressed as on the monitoring page)."""
+    from netzlotse.core.xlsx import xlsx_response
+    from netzlotse.network.models import Programme
+
+    from .. import reporting
+
+    found = get_object_or_404(Programme.objects.reported_to(request.user), pk=programme)
+    rows = reporting.programme_rows(found, suppress=not roles.can(request.user, roles.SEE_SMALL_CELLS))
+    headers, cells = reporting.table(rows)
+    return xlsx_response(f"veranstaltungen-{found.pk}.xlsx", {_("Veranstaltungen"): (headers, cells)})
