@@ -34,6 +34,18 @@ class Context:
                 raise RuntimeError(f"{url}: HTTP {response.status_code}")
         return timings
 
+    def time_posts(self, make, runs=None):
+        """Time POSTs built by `make()` → (client, url, data); any answer but a redirect is an error."""
+        timings = []
+        for _ in range(runs or self.runs):
+            client, url, data = make()
+            started = time.perf_counter()
+            response = client.post(url, data, secure=True)
+            timings.append((time.perf_counter() - started) * 1000)
+            if response.status_code != 302:
+                raise RuntimeError(f"{url}: HTTP {response.status_code}")
+        return timings
+
     def time_calls(self, call, runs=None):
         timings = []
         for _ in range(runs or self.runs):

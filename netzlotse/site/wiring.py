@@ -11,6 +11,7 @@ from netzlotse.cases import generate as cases_generate
 from netzlotse.directory import demo as directory_demo
 from netzlotse.directory import generate as directory_generate
 from netzlotse.events import demo as events_demo
+from netzlotse.events import generate as events_generate
 from netzlotse.gaps import demo as gaps_demo
 from netzlotse.monitoring import demo as monitoring_demo
 from netzlotse.monitoring import generate as monitoring_generate
@@ -82,11 +83,12 @@ def load_demo(only: set[str] | None = None):
 # The directory writes the networks and offers; each later module has `extend(size, seed, progress)` and
 # `remove()`, and is extended in this order and removed in the reverse one.
 GENERATE_BASE = directory_generate
-GENERATE_EXTENSIONS = [("cases", cases_generate), ("monitoring", monitoring_generate), ("surveys", surveys_generate)]
+GENERATE_EXTENSIONS = [("cases", cases_generate), ("monitoring", monitoring_generate), ("surveys", surveys_generate),
+                       ("events", events_generate)]
 
 # Modules whose import registers benchmark operations (`netzlotse.core.bench.operation`).
 BENCH_MODULES = ["netzlotse.directory.bench", "netzlotse.gaps.bench", "netzlotse.cases.bench",
-                 "netzlotse.monitoring.bench", "netzlotse.surveys.bench"]
+                 "netzlotse.monitoring.bench", "netzlotse.surveys.bench", "netzlotse.events.bench"]
 
 
 def register_bench_operations() -> None:

@@ -6,7 +6,6 @@ the export of 100,000 responses × 100 questions, timed and with its peak memory
 
 import multiprocessing
 import resource
-import time
 from queue import Empty
 
 from django.contrib.auth import get_user_model
@@ -39,19 +38,6 @@ def _manager(survey: Survey) -> Client:
     return client
 
 
-def _timed_posts(make, runs: int) -> list[float]:
-    """POSTs built by `make()` → (client, url, data), each timed; any answer but a redirect is an error."""
-    timings = []
-    for _ in range(runs):
-        client, url, data = make()
-        started = time.perf_counter()
-        response = client.post(url, data, secure=True)
-        timings.append((time.perf_counter() - started) * 1000)
-        if response.status_code != 302:
-            raise RuntimeError(f"{url}: HTTP {response.status_code}")
-    return timings
-
-
 @operation("survey_save", goal_ms=300)
 def survey_save(ctx):
     """The builder saves the order and pages of all 100 questions at once (reversed each time)."""
@@ -64,7 +50,7 @@ def survey_save(ctx):
         return client, url, {**{f"seite-{pk}": page for pk, page in ids},
                              **{f"position-{pk}": n for n, (pk, _page) in enumerate(ids, start=1)}}
 
-    return _timed_posts(make, max(10, ctx.runs // 10))
+    return ctx.time_posts(make, max(10, ctx.runs // 10))
 
 
 @operation("question_save", goal_ms=300)
@@ -82,7 +68,7 @@ def question_save(ctx):
         return client, url, {"page": question.page, "label_de": f"Frage, Fassung {next(counter)}",
                              "label_en": "Question", "options_text": lines}
 
-    return _timed_posts(make, max(10, ctx.runs // 10))
+    return ctx.time_posts(make, max(10, ctx.runs // 10))
 
 
 def _results(ctx, query: str):
@@ -141,7 +127,7 @@ def survey_submit(ctx):
                                 and next(q for q in questions if q.key == k).page == last}}
 
     client.enforce_csrf_checks = False
-    return _timed_posts(make, max(20, ctx.runs // 4))
+    return ctx.time_posts(make, max(20, ctx.runs // 4))
 
 
 @operation("survey_export", goal_ms=60_000)

@@ -99,3 +99,18 @@ def test_a_person_gets_everything_stored_about_them_in_the_organisers_events(cli
     assert len(rows) == 1 and rows[0][1] == "Amal Haddad" and rows[0][4] == "Dolmetschen"  # not provider C's event
     assert ListRead.objects.filter(event=mine, part="person_export").exists()
     assert client.post(reverse("events:person_export"), {"email": "kein-at"}).status_code == 400
+
+
+def test_a_new_run_starts_from_an_event_as_its_template(client, world):
+    from netzlotse.events.models import Series
+
+    series = Series.objects.create(organizer=world.provider_a, name="Interkulturelle Öffnung")
+    first = training(world.provider_a, series=series, description_de="Ein Tag zu Kommunikation.",
+                     audience=",jobcenter,")
+    client.force_login(world.owner)
+    page = client.get(reverse("events:create"), {"vorlage": first.pk}).content.decode()
+    assert "Ein Tag zu Kommunikation." in page and f'<option value="{series.pk}" selected>' in page
+    assert 'value="jobcenter" class="kern-form-check__checkbox" id="id_audience_kinds_' in page and "checked" in page
+    assert client.get(reverse("events:create"), {"vorlage": "x"}).status_code == 400
+    other = training(world.provider_c)
+    assert client.get(reverse("events:create"), {"vorlage": other.pk}).status_code == 404

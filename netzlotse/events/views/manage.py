@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from netzlotse.accounts import roles
 from netzlotse.accounts.decorators import permission_required, personal_data_required
-from netzlotse.core.params import choice_param
+from netzlotse.core.params import choice_param, int_param
 from netzlotse.network.models import Organization
 from netzlotse.surveys.models import Survey
 
@@ -42,10 +42,12 @@ def event_list(request):
 @permission_required(roles.MANAGE_EVENTS)
 def event_edit(request, pk=None):
     event = event_organised(request.user, pk) if pk else Event()
+    template = int_param(request, "vorlage") if pk is None and request.method == "GET" else None
     organizations = Organization.objects.all() if roles.can(request.user, roles.MANAGE_ALL_NETWORKS) else \
         Organization.objects.filter(pk__in=roles.organization_ids(request.user, roles.MANAGE_EVENTS))
     form = EventForm(request.POST if request.method == "POST" else None, instance=event,
-                     organizations=organizations.order_by("name"), surveys=Survey.objects.managed_by(request.user))
+                     organizations=organizations.order_by("name"), surveys=Survey.objects.managed_by(request.user),
+                     initial=_from_template(event_organised(request.user, template)) if template else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.event_save(event=form.save(commit=False), sessions=form.cleaned_data["sessions_text"],
@@ -58,6 +60,14 @@ def event_edit(request, pk=None):
             return redirect("events:registrations", form.instance.pk)
     return render(request, "events/event_edit.html", {"form": form, "event": event},
                   status=400 if request.method == "POST" else 200)
+
+
+def _from_template(template: Event) -> dict:
+    """A new run of an event (of a series): everything but its dates, as a draft."""
+    from django.forms.models import model_to_dict
+
+    return {**model_to_dict(template, fields=EventForm._meta.fields), "status": Event.Status.DRAFT,
+            "audience_kinds": template.audience_kinds}
 
 
 @require_GET

@@ -77,3 +77,21 @@ def test_it_generates_surveys_for_the_benchmark_and_removes_them(db, capsys):
     assert results.responses.count() > 10_000  # the submissions were real responses
     surveys.remove()
     assert not Survey.objects.filter(title__de__startswith="GEN-").exists() and not Answer.objects.exists()
+
+
+def test_it_generates_events_for_the_benchmark_and_removes_them(db, capsys):
+    from netzlotse.events import generate as events
+    from netzlotse.events.models import Event, Registration
+
+    call_command("generate_data", "--size", "region")
+    assert Event.objects.filter(title_de__startswith="GEN-Veranstaltung").count() == 50_000
+    capsys.readouterr()
+    operations = {"events_calendar", "event_registration", "registration_rush", "certificates_200"}
+    call_command("bench", "--size", "region", "--runs", "2", "--import-runs", "1", "--json", "--only", *sorted(operations))
+    report = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert set(report) - {"notes"} == operations and report["registration_rush"]["n"] == 500
+    assert "100 mit Platz, 400 auf der Warteliste" in report["notes"][0]
+    rush = Event.objects.get(title_de=events.RUSH)
+    assert rush.registrations.filter(status=Registration.Status.CONFIRMED).count() == 100
+    events.remove()
+    assert not Event.objects.filter(title_de__startswith="GEN-").exists()
