@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from netzlotse.accounts import roles
 from netzlotse.accounts.models import User
-from netzlotse.core.forms import KernFormMixin, KernModelForm
+from netzlotse.core.forms import KernFormMixin, KernModelForm, style_widgets
 from netzlotse.directory.models import ServiceChain
 from netzlotse.gaps.models import Gap, Interface
 from netzlotse.network.models import Network, Organization
@@ -54,6 +54,9 @@ class MinutesForm(KernModelForm):
         self.fields["interfaces"].queryset = Interface.objects.filter(network__in=networks).select_related(
             "project_a", "project_b")
         self.fields["service_chains"].queryset = ServiceChain.objects.filter(network__in=networks)
+        for name in ("gaps", "interfaces", "service_chains"):  # a network without any: no empty list to puzzle over
+            if not self.fields[name].queryset.exists():
+                del self.fields[name]
 
 
 class UserChoice(forms.ModelChoiceField):
@@ -80,6 +83,10 @@ class BaseActionFormSet(forms.BaseInlineFormSet):
     def __init__(self, *args, people=None, **kwargs):
         self.people = people
         super().__init__(*args, **kwargs)
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        style_widgets(form.fields)  # the DELETE box comes after the form's own styling
 
     def get_form_kwargs(self, index):
         return {**super().get_form_kwargs(index), "people": self.people}

@@ -3,6 +3,7 @@ confirming the address by the link from the mail; attendance on a tablet and the
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from netzlotse.events.models import Registration
@@ -80,3 +81,38 @@ def test_the_organiser_ticks_attendance_on_a_tablet_after_the_second_factor(brow
     assert batch.value.suggested_filename.endswith(".zip")
     assert not tablet.foreign_requests()
     context.close()
+
+
+def test_minutes_with_an_action_reach_the_owners_start_page(visitor):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from netzlotse.accounts.models import User
+    from netzlotse.events.models import Action, Kind, Minutes
+
+    page = visitor.page
+    meeting = training(Organization.objects.get(external_id="org-stata-bic"), kind=Kind.MEETING, days=-3,
+                       title_de="Austauschtreffen der Intensivbetreuung")
+    visitor.login("admin")
+    visitor.goto(f"/veranstaltungen/verwalten/{meeting.pk}/protokoll/")
+    page.fill("#id_agenda", "Begrüßung\nEinsatzstellen in Havelberg\nVerschiedenes")
+    page.select_option("#id_participants", label="Intensivbetreuung StaTA im Beratungs- und Integrationscenter Stendal")
+    page.fill("#id_results", "Zwei Träger sprechen Betriebe in Havelberg an.")
+    page.fill("#id_aktion-0-text", "Betriebe in Havelberg ansprechen")
+    page.select_option("#id_aktion-0-owner", label="beratung")
+    page.fill("#id_aktion-0-due_on", (timezone.localdate() - timedelta(days=1)).isoformat())
+    visitor.check("events-minutes-edit")
+    page.get_by_role("button", name="Protokoll speichern").click()
+    expect(page.get_by_text("Das Protokoll ist gespeichert.")).to_be_visible()
+    expect(page.locator("main")).to_contain_text("überfällig")
+    visitor.check("events-minutes")
+    assert Action.objects.get(minutes=Minutes.objects.get(event=meeting)).owner == User.objects.get(username="beratung")
+    page.get_by_role("button", name="Abmelden").click()
+    visitor.login("beratung")
+    visitor.goto(reverse("directory:dashboard"))
+    expect(page.get_by_text("1 Vereinbarung ist überfällig.")).to_be_visible()
+    visitor.check("events-actions-start")
+    page.get_by_role("link", name="Protokoll „Austauschtreffen der Intensivbetreuung“").click()
+    page.get_by_role("button", name="als erledigt vermerken").click()
+    expect(page.get_by_text("Die Vereinbarung ist als erledigt vermerkt.")).to_be_visible()
