@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from netzlotse.core.dates import NotADate, parse_date
 from netzlotse.core.forms import FastSelect, KernFormMixin, style_widgets
+from netzlotse.directory.models import ProcessChain
 from netzlotse.network.models import Organization, Project, Region
 
 from .calendar import MOBILE
@@ -72,8 +73,11 @@ class EventForm(KernFormMixin, forms.ModelForm):
         model = Event
         fields = ["kind", "title_de", "title_en", "description_de", "description_en", "organizer", "project", "series",
                   "status", "address", "district", "online_url", "capacity", "registration_opens",
-                  "registration_closes", "public", "cost", "feedback_survey", "followup_survey", "followup_weeks"]
-        widgets = {"registration_opens": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+                  "registration_closes", "public", "cost", "phases", "fields_of_action", "feedback_survey",
+                  "followup_survey", "followup_weeks"]
+        widgets = {"phases": forms.SelectMultiple(attrs={"size": 6}),
+                   "fields_of_action": forms.SelectMultiple(attrs={"size": 6}),
+                   "registration_opens": forms.DateTimeInput(attrs={"type": "datetime-local"}),
                    "registration_closes": forms.DateTimeInput(attrs={"type": "datetime-local"})}
 
     def __init__(self, *args, organizations, surveys, **kwargs):
@@ -86,6 +90,7 @@ class EventForm(KernFormMixin, forms.ModelForm):
         self.fields["project"].queryset = Project.objects.filter(lead__in=organizations).order_by("name")
         self.fields["series"].queryset = Series.objects.filter(organizer__in=organizations)
         self.fields["district"].queryset = Region.objects.filter(level=Region.Level.DISTRICT).order_by("name")
+        self.fields["phases"].queryset = ProcessChain.objects.default().phases.order_by("position")  # the shared chain
         self.fields["audience_kinds"].initial = self.instance.audience_kinds
         if self.instance.pk:
             self.fields["sessions_text"].initial = "\n".join(

@@ -21,11 +21,16 @@ def form(world, sessions, **extra):
 
 
 def test_an_organiser_creates_an_event_with_two_sessions(client, world):
+    from netzlotse.directory.models import ProcessChain
+
     client.force_login(world.owner)
     day = (timezone.localdate() + timedelta(days=20)).strftime("%d.%m.%Y")
     later = (timezone.localdate() + timedelta(days=27)).strftime("%d.%m.%Y")
-    response = client.post(reverse("events:create"), form(world, f"{day} 09:00-13:00\n{later} 09:00-12:30"))
+    phase = ProcessChain.objects.default().phases.order_by("position").first()
+    response = client.post(reverse("events:create"), form(world, f"{day} 09:00-13:00\n{later} 09:00-12:30",
+                                                          phases=[phase.pk]))
     event = Event.objects.get()
+    assert list(event.phases.all()) == [phase]
     assert response.status_code == 302 and event.sessions.count() == 2 and event.audience == ",jobcenter,"
     assert [s.hours for s in event.sessions.all()] == [4.0, 3.5]
     listed = client.get(reverse("events:manage")).content.decode()
