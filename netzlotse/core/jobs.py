@@ -44,3 +44,12 @@ class BackgroundJob(models.Model):
         """Record progress at once (outside any transaction of the work), so the polling page sees it."""
         self.step, self.steps, self.status = step, steps, self.Status.RUNNING
         type(self).objects.filter(pk=self.pk).update(step=step, steps=steps, status=self.status)
+
+
+def remove_with_files(model, *, kept: timedelta, now=None) -> int:
+    """Remove the jobs of `model` older than `kept` with the files at their `path` (a job's file is only
+    kept for a while)."""
+    old = model.objects.filter(created_at__lt=(now or timezone.now()) - kept)
+    for job in old:
+        job.path.unlink(missing_ok=True)
+    return old.delete()[0]

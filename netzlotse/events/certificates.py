@@ -135,9 +135,8 @@ def batches_remove_expired(now=None) -> int:
     """Certificate files are kept a day: their files and rows go after that."""
     from datetime import timedelta
 
+    from netzlotse.core.jobs import remove_with_files
+
     from .models import CertificateBatch
 
-    old = CertificateBatch.objects.filter(created_at__lt=(now or timezone.now()) - timedelta(days=KEPT_DAYS))
-    for batch in old:
-        batch.path.unlink(missing_ok=True)
-    return old.delete()[0]
+    return remove_with_files(CertificateBatch, kept=timedelta(days=KEPT_DAYS), now=now)

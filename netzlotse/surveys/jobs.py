@@ -43,7 +43,6 @@ def export_run(*, export_id: str) -> SurveyExport | None:
 
 def remove_expired(now=None) -> int:
     """Exports are kept a day: their files and rows go after that."""
-    old = SurveyExport.objects.filter(created_at__lt=(now or timezone.now()) - EXPORT_KEPT)
-    for export in old:
-        export.path.unlink(missing_ok=True)
-    return old.delete()[0]
+    from netzlotse.core.jobs import remove_with_files
+
+    return remove_with_files(SurveyExport, kept=EXPORT_KEPT, now=now)
